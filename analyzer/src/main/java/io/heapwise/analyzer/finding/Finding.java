@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer.finding;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One piece of advice with the evidence it rests on. Renderers print these values and never recompute them.
+ *
+ * @param id stable across runs (kind and site), so CI can match a finding in a baseline
+ * @param type the class a class-level finding is about, else {@code null}
+ * @param evidence the measured numbers, in insertion order, each named with its unit
+ * @param confidenceNote what would make this finding wrong
+ */
+@JsonPropertyOrder({"id", "kind", "severity", "site", "type", "summary", "evidence", "recommendation",
+    "estimatedSaving", "confidence", "confidenceNote"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Finding(
+    String id,
+    FindingKind kind,
+    Severity severity,
+    FindingSite site,
+    String type,
+    String summary,
+    Map<String, Object> evidence,
+    String recommendation,
+    EstimatedSaving estimatedSaving,
+    Confidence confidence,
+    String confidenceNote) {
+
+  public Finding {
+    evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+  }
+
+  /** The id DESIGN.md promises: {@code KIND:site}. */
+  public static String idOf(FindingKind kind, FindingSite site) {
+    return kind.name() + ":" + site.idPart();
+  }
+}

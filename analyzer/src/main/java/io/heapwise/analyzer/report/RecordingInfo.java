@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer.report;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * Where the numbers come from: the files, the JVM that wrote them, how much was read and what could not be.
+ *
+ * @param allocationSource the event type that bytes per site were computed from, or {@code null} when the
+ *     recordings have no allocation events
+ * @param problems one line per file or chunk that could not be read whole, with the events read before it
+ */
+@JsonPropertyOrder({"files", "jdk", "durationSeconds", "eventsRead", "allocationSource", "allocationSamples",
+    "problems"})
+public record RecordingInfo(
+    List<String> files,
+    String jdk,
+    double durationSeconds,
+    long eventsRead,
+    String allocationSource,
+    long allocationSamples,
+    List<String> problems) {
+
+  public RecordingInfo {
+    files = List.copyOf(files);
+    problems = List.copyOf(problems);
+  }
+}

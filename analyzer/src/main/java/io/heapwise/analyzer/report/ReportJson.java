@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+
+/** The one place that decides how a {@link Report} looks as JSON, for writing it and for reading it back. */
+public final class ReportJson {
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+
+  private ReportJson() {
+  }
+
+  public static void write(Report report, Writer out) throws IOException {
+    MAPPER.writeValue(out, report);
+  }
+
+  public static String toJson(Report report) throws IOException {
+    return MAPPER.writeValueAsString(report);
+  }
+
+  public static Report read(Reader in) throws IOException {
+    return MAPPER.readValue(in, Report.class);
+  }
+}
