@@ -2,12 +2,28 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer;
 
+import io.heapwise.analyzer.detect.DetectionInput;
+import io.heapwise.analyzer.detect.Detectors;
+import io.heapwise.analyzer.finding.Finding;
+import io.heapwise.analyzer.model.AllocationProfile;
+import io.heapwise.analyzer.model.ProfileBuilder;
+import io.heapwise.analyzer.read.JfrLoader;
 import io.heapwise.analyzer.report.Report;
 import java.nio.file.Path;
 import java.util.List;
 
 /** Reads recordings, builds the allocation model, runs the detectors and returns the report. */
 public final class Analyzer {
+
+  private final Detectors detectors;
+
+  public Analyzer() {
+    this(Detectors.all());
+  }
+
+  public Analyzer(Detectors detectors) {
+    this.detectors = detectors;
+  }
 
   /**
    * Analyzes the recordings together, as one profile.
@@ -17,6 +33,23 @@ public final class Analyzer {
    *     are listed in {@code report.recording().problems()}
    */
   public Report analyze(List<Path> recordings, AnalysisOptions options) throws UnreadableRecordingException {
-    throw new UnsupportedOperationException("being written");
+    if (recordings.isEmpty()) {
+      throw new IllegalArgumentException("no recordings to analyze");
+    }
+    ProfileBuilder builder = new ProfileBuilder();
+    JfrLoader loader = new JfrLoader(builder, options.applicationPackages(), options.libraryPackages(),
+        options.progress());
+    for (Path recording : recordings) {
+      loader.load(recording);
+    }
+    return report(builder.build(), options);
+  }
+
+  /** The report for a profile built elsewhere, e.g. from a live stream. */
+  public Report report(AllocationProfile profile, AnalysisOptions options) {
+    ReportBuilder report = new ReportBuilder(profile);
+    DetectionInput input = new DetectionInput(profile, report.gc(), report.sites(Integer.MAX_VALUE));
+    List<Finding> findings = detectors.detect(input);
+    return report.report(options.topSites(), findings);
   }
 }

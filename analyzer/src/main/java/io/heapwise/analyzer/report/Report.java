@@ -9,19 +9,36 @@ import java.util.List;
 /**
  * What Heapwise concluded from one or more recordings. Its JSON form is a public contract
  * ({@value #SCHEMA}): fields may be added, never renamed.
+ *
+ * @param sites the top allocation sites, largest first
+ * @param types the top allocated types over all sites, largest first
+ * @param threads the top allocating threads, largest first
+ * @param allocationTimeline the allocation rate second by second, in time order
+ * @param findings ranked, the most worth acting on first
  */
-@JsonPropertyOrder({"schema", "recording", "gc", "sites", "findings"})
+@JsonPropertyOrder({"schema", "recording", "gc", "sites", "types", "threads", "allocationTimeline", "findings"})
 public record Report(
     String schema,
     RecordingInfo recording,
     GcSummary gc,
     List<SiteSummary> sites,
+    List<TypeTotal> types,
+    List<ThreadTotal> threads,
+    List<RatePoint> allocationTimeline,
     List<Finding> findings) {
 
   public static final String SCHEMA = "heapwise-report/1";
 
   public Report {
-    sites = List.copyOf(sites);
-    findings = List.copyOf(findings);
+    sites = copy(sites);
+    types = copy(types);
+    threads = copy(threads);
+    allocationTimeline = copy(allocationTimeline);
+    findings = copy(findings);
+  }
+
+  /** Reports written before a list field existed read back with an empty list, not {@code null}. */
+  private static <T> List<T> copy(List<T> list) {
+    return list == null ? List.of() : List.copyOf(list);
   }
 }

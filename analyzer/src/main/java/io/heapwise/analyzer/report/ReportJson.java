@@ -19,6 +19,8 @@ public final class ReportJson {
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
       .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      // Evidence is a free-form map: whole numbers come back as the longs they were written from.
+      .enable(DeserializationFeature.USE_LONG_FOR_INTS)
       .build();
 
   private ReportJson() {

@@ -10,7 +10,8 @@ import java.util.List;
  * One allocation site as reported: the allocated type at the first application frame, and the JDK mechanism
  * between the two (for example {@code ArrayList.grow}).
  *
- * @param className the application class; {@code "(no application frame)"} when the stack holds none
+ * @param className the application class; {@value #NO_APPLICATION_FRAME} when the stack holds none, and then
+ *     {@code method} and {@code file} are {@code null}
  * @param line the source line, or {@code -1} when the class has no line-number table
  * @param mechanism the JDK frame that explains the allocation, or {@code null} when the application allocated
  *     directly
@@ -31,12 +32,17 @@ public record SiteSummary(
     long samples,
     List<String> frames) {
 
+  public static final String NO_APPLICATION_FRAME = "(no application frame)";
+
   public SiteSummary {
     frames = List.copyOf(frames);
   }
 
   /** The site as a developer finds it in an IDE: {@code com.acme.OrderBook.match(OrderBook.java:88)}. */
   public String location() {
+    if (method == null) {
+      return className;
+    }
     String source = file != null ? file : "Unknown Source";
     return className + "." + method + "(" + source + (line >= 0 ? ":" + line : "") + ")";
   }

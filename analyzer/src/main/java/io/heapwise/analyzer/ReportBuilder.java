@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer;
+
+import io.heapwise.analyzer.finding.Finding;
+import io.heapwise.analyzer.model.AllocationProfile;
+import io.heapwise.analyzer.model.AllocationSite;
+import io.heapwise.analyzer.model.Frame;
+import io.heapwise.analyzer.model.GcEvent;
+import io.heapwise.analyzer.model.HeapSample;
+import io.heapwise.analyzer.report.GcSummary;
+import io.heapwise.analyzer.report.RatePoint;
+import io.heapwise.analyzer.report.RecordingInfo;
+import io.heapwise.analyzer.report.Report;
+import io.heapwise.analyzer.report.SiteSummary;
+import io.heapwise.analyzer.report.ThreadTotal;
+import io.heapwise.analyzer.report.TypeTotal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** Condenses an {@link AllocationProfile} into the numbers the report shows; detectors read the same numbers. */
+final class ReportBuilder {
+
+  /** Threads and types are context for the sites, not the headline: a short list is enough. */
+  private static final int TOP_TYPES_AND_THREADS = 10;
+
+  private final AllocationProfile profile;
+
+  ReportBuilder(AllocationProfile profile) {
+    this.profile = profile;
+  }
+
+  RecordingInfo recording() {
+    return new RecordingInfo(profile.files(), profile.jdkVersion(), profile.durationSeconds(), profile.eventsRead(),
+        profile.allocationSource() == null ? null : profile.allocationSource().eventNames(),
+        profile.allocationSamples(), profile.problems());
+  }
+
+  GcSummary gc() {
+    List<GcEvent> collections = profile.collections();
+    double[] pauses = new double[collections.size()];
+    double pauseTotal = 0;
+    double pauseMax = 0;
+    for (int i = 0; i < pauses.length; i++) {
+      GcEvent gc = collections.get(i);
+      pauses[i] = gc.pauseMillis();
+      pauseTotal += gc.pauseMillis();
+      pauseMax = Math.max(pauseMax, gc.longestPauseMillis());
+    }
+    double seconds = profile.durationSeconds();
+    return new GcSummary(
+        profile.collectors(),
+        collections.size(),
+        seconds > 0 ? collections.size() * 60.0 / seconds : 0,
+        pauseTotal,
+        pauseMax,
+        percentile(pauses, 0.99),
+        seconds > 0 ? Math.min(1.0, pauseTotal / (seconds * 1000)) : 0,
+        averageUsed(true),
+        averageUsed(false),
+        profile.heapSamples().stream().filter(h -> !h.beforeGc()).mapToLong(HeapSample::usedBytes).max().orElse(-1),
+        profile.heapSamples().stream().mapToLong(HeapSample::committedBytes).max().orElse(-1),
+        profile.totalBytes(),
+        profile.bytesPerSecond());
+  }
+
+  /** Nearest-rank percentile: a value that actually occurred, which is what a pause budget is checked against. */
+  static double percentile(double[] values, double fraction) {
+    if (values.length == 0) {
+      return 0;
+    }
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int rank = (int) Math.ceil(fraction * sorted.length);
+    return sorted[Math.max(0, rank - 1)];
+  }
+
+  private long averageUsed(boolean beforeGc) {
+    return Math.round(profile.heapSamples().stream()
+        .filter(h -> h.beforeGc() == beforeGc)
+        .mapToLong(HeapSample::usedBytes)
+        .average()
+        .orElse(-1));
+  }
+
+  List<SiteSummary> sites(int top) {
+    long total = profile.totalBytes();
+    List<SiteSummary> sites = new ArrayList<>();
+    for (AllocationSite site : profile.sites().subList(0, Math.min(top, profile.sites().size()))) {
+      sites.add(summary(site, total));
+    }
+    return sites;
+  }
+
+  private SiteSummary summary(AllocationSite site, long total) {
+    Frame app = site.key().appFrame();
+    List<String> frames = site.frames().stream().map(Frame::toString).toList();
+    return new SiteSummary(
+        site.key().allocatedType(),
+        app == null ? SiteSummary.NO_APPLICATION_FRAME : app.className(),
+        app == null ? null : app.method(),
+        app == null ? -1 : app.line(),
+        app == null ? null : app.sourceFileGuess(),
+        site.key().mechanism(),
+        site.bytes(),
+        share(site.bytes(), total),
+        rate(site.bytes()),
+        site.samples(),
+        frames);
+  }
+
+  List<TypeTotal> types() {
+    long total = profile.totalBytes();
+    return largest(profile.bytesByType()).stream()
+        .map(e -> new TypeTotal(e.getKey(), e.getValue(), share(e.getValue(), total)))
+        .toList();
+  }
+
+  List<ThreadTotal> threads() {
+    long total = profile.totalBytes();
+    return largest(profile.bytesByThread()).stream()
+        .map(e -> new ThreadTotal(e.getKey(), e.getValue(), share(e.getValue(), total),
+            profile.exactAllocatedByThread().getOrDefault(e.getKey(), -1L)))
+        .toList();
+  }
+
+  List<RatePoint> timeline() {
+    return profile.timeline().stream()
+        .map(p -> new RatePoint(p.startEpochMillis(), p.intervalMillis(), p.bytesPerSecond()))
+        .toList();
+  }
+
+  Report report(int topSites, List<Finding> findings) {
+    return new Report(Report.SCHEMA, recording(), gc(), sites(topSites), types(), threads(), timeline(), findings);
+  }
+
+  private static List<Map.Entry<String, Long>> largest(Map<String, Long> totals) {
+    return totals.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+            .thenComparing(Map.Entry.comparingByKey()))
+        .limit(TOP_TYPES_AND_THREADS)
+        .toList();
+  }
+
+  private static double share(long bytes, long total) {
+    return total > 0 ? (double) bytes / total : 0;
+  }
+
+  private double rate(long bytes) {
+    return profile.durationSeconds() > 0 ? bytes / profile.durationSeconds() : 0;
+  }
+}

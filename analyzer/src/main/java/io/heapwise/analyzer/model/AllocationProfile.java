@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The allocation model of one analysis: sites ranked by bytes, totals by type and thread, allocation over time,
+ * and the collector's activity. Built by {@link ProfileBuilder}; what detectors and the report read.
+ *
+ * @param allocationSource the events bytes were computed from; {@code null} when there were none
+ * @param sites by bytes, largest first
+ * @param exactAllocatedByThread from {@code jdk.ThreadAllocationStatistics}: exact, not sampled
+ * @param durationSeconds the time the recordings cover
+ * @param problems one line for each part of a recording that could not be read
+ */
+public record AllocationProfile(
+    List<String> files,
+    String jdkVersion,
+    double durationSeconds,
+    long eventsRead,
+    AllocationSource allocationSource,
+    List<AllocationSite> sites,
+    Map<String, Long> bytesByType,
+    Map<String, Long> bytesByThread,
+    Map<String, Long> exactAllocatedByThread,
+    List<TimelinePoint> timeline,
+    List<GcEvent> collections,
+    List<HeapSample> heapSamples,
+    List<String> collectors,
+    long threadsStarted,
+    List<String> problems) {
+
+  public AllocationProfile {
+    files = List.copyOf(files);
+    sites = List.copyOf(sites);
+    bytesByType = Map.copyOf(bytesByType);
+    bytesByThread = Map.copyOf(bytesByThread);
+    exactAllocatedByThread = Map.copyOf(exactAllocatedByThread);
+    timeline = List.copyOf(timeline);
+    collections = List.copyOf(collections);
+    heapSamples = List.copyOf(heapSamples);
+    collectors = List.copyOf(collectors);
+    problems = List.copyOf(problems);
+  }
+
+  public long totalBytes() {
+    long total = 0;
+    for (AllocationSite site : sites) {
+      total += site.bytes();
+    }
+    return total;
+  }
+
+  public long allocationSamples() {
+    long total = 0;
+    for (AllocationSite site : sites) {
+      total += site.samples();
+    }
+    return total;
+  }
+
+  public double bytesPerSecond() {
+    return durationSeconds > 0 ? totalBytes() / durationSeconds : 0;
+  }
+}

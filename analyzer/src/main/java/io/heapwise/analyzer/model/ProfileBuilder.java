@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Aggregates events into the allocation model while they stream by, so that memory grows with the number of
+ * distinct sites, types and threads, never with the number of events. Not thread-safe: one per reading thread.
+ */
+public final class ProfileBuilder {
+
+  private static final int SOURCES = AllocationSource.values().length;
+  private static final long TIMELINE_BUCKET_MILLIS = 1_000;
+
+  private final Map<SiteKey, SiteStats> sites = new HashMap<>();
+  private final Map<String, long[]> bytesByType = new HashMap<>();
+  private final Map<String, long[]> bytesByThread = new HashMap<>();
+  private final TreeMap<Long, long[]> bytesBySecond = new TreeMap<>();
+  private final Map<String, Long> exactAllocatedByThread = new HashMap<>();
+  private final List<GcEvent> collections = new ArrayList<>();
+  private final List<HeapSample> heapSamples = new ArrayList<>();
+  private final Set<String> collectors = new LinkedHashSet<>();
+  private final List<String> files = new ArrayList<>();
+  private final List<String> problems = new ArrayList<>();
+  private String jdkVersion;
+  private long eventsRead;
+  private long durationNanos;
+  private long threadsStarted;
+
+  public void file(String name) {
+    files.add(name);
+  }
+
+  public void chunkSpan(long durationNanos) {
+    this.durationNanos += Math.max(0, durationNanos);
+  }
+
+  public void eventRead() {
+    eventsRead++;
+  }
+
+  public void problem(String line) {
+    problems.add(line);
+  }
+
+  public void allocation(AllocationSource source, String allocatedType, SiteAttributor.Attribution attribution,
+      long weight, String thread, long epochMillis) {
+    if (weight <= 0) {
+      return;
+    }
+    SiteKey key = new SiteKey(allocatedType, attribution.appFrame(), attribution.mechanism());
+    sites.computeIfAbsent(key, k -> new SiteStats(k, attribution.frames())).add(source, weight);
+    bytesByType.computeIfAbsent(allocatedType, t -> new long[SOURCES])[source.ordinal()] += weight;
+    bytesByThread.computeIfAbsent(thread, t -> new long[SOURCES])[source.ordinal()] += weight;
+    long bucket = Math.floorDiv(epochMillis, TIMELINE_BUCKET_MILLIS) * TIMELINE_BUCKET_MILLIS;
+    bytesBySecond.computeIfAbsent(bucket, b -> new long[SOURCES])[source.ordinal()] += weight;
+  }
+
+  /** {@code jdk.ThreadAllocationStatistics}: the thread's exact allocation since it started, at some instant. */
+  public void threadAllocated(String thread, long allocatedBytes) {
+    exactAllocatedByThread.merge(thread, allocatedBytes, Math::max);
+  }
+
+  public void collection(GcEvent gc) {
+    collections.add(gc);
+  }
+
+  public void heapSample(HeapSample sample) {
+    heapSamples.add(sample);
+  }
+
+  public void collector(String name) {
+    if (name != null && !name.isBlank()) {
+      collectors.add(name);
+    }
+  }
+
+  public void jdkVersion(String version) {
+    if (jdkVersion == null && version != null && !version.isBlank()) {
+      jdkVersion = version;
+    }
+  }
+
+  public void threadStarted() {
+    threadsStarted++;
+  }
+
+  public long eventsRead() {
+    return eventsRead;
+  }
+
+  /** Freezes what was read; the builder should not be used afterwards. */
+  public AllocationProfile build() {
+    AllocationSource source = chooseSource();
+    List<AllocationSite> siteList = new ArrayList<>();
+    if (source != null) {
+      for (SiteStats stats : sites.values()) {
+        if (stats.samples(source) > 0) {
+          siteList.add(new AllocationSite(stats.key(), stats.frames(), stats.bytes(source), stats.samples(source)));
+        }
+      }
+    }
+    siteList.sort((a, b) -> Long.compare(b.bytes(), a.bytes()));
+    List<TimelinePoint> timeline = new ArrayList<>();
+    if (source != null) {
+      bytesBySecond.forEach((start, bytes) ->
+          timeline.add(new TimelinePoint(start, TIMELINE_BUCKET_MILLIS, bytes[source.ordinal()])));
+    }
+    return new AllocationProfile(files, jdkVersion, durationNanos / 1e9, eventsRead, source, siteList,
+        pick(bytesByType, source), pick(bytesByThread, source), exactAllocatedByThread, timeline,
+        collections, heapSamples, List.copyOf(collectors), threadsStarted, problems);
+  }
+
+  /** The sampled source when there is one: its weights are unbiased; TLAB events are the fallback. */
+  private AllocationSource chooseSource() {
+    long[] samplesPerSource = new long[SOURCES];
+    for (SiteStats stats : sites.values()) {
+      for (AllocationSource s : AllocationSource.values()) {
+        samplesPerSource[s.ordinal()] += stats.samples(s);
+      }
+    }
+    for (AllocationSource s : AllocationSource.values()) {
+      if (samplesPerSource[s.ordinal()] > 0) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private static Map<String, Long> pick(Map<String, long[]> totals, AllocationSource source) {
+    Map<String, Long> picked = new HashMap<>();
+    if (source != null) {
+      totals.forEach((name, bytes) -> {
+        if (bytes[source.ordinal()] > 0) {
+          picked.put(name, bytes[source.ordinal()]);
+        }
+      });
+    }
+    return picked;
+  }
+}

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer.model;
+
+import java.util.List;
+
+/** Bytes and samples attributed to one site, per allocation source, plus a representative stack. */
+public final class SiteStats {
+
+  private final SiteKey key;
+  private final List<Frame> frames;
+  private final long[] bytes = new long[AllocationSource.values().length];
+  private final long[] samples = new long[AllocationSource.values().length];
+
+  SiteStats(SiteKey key, List<Frame> frames) {
+    this.key = key;
+    this.frames = List.copyOf(frames);
+  }
+
+  void add(AllocationSource source, long weight) {
+    bytes[source.ordinal()] += weight;
+    samples[source.ordinal()]++;
+  }
+
+  public SiteKey key() {
+    return key;
+  }
+
+  /** The frames from the allocation up to and including the application frame, innermost first. */
+  public List<Frame> frames() {
+    return frames;
+  }
+
+  public long bytes(AllocationSource source) {
+    return bytes[source.ordinal()];
+  }
+
+  public long samples(AllocationSource source) {
+    return samples[source.ordinal()];
+  }
+}

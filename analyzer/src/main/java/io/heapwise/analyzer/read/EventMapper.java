@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer.read;
+
+import io.heapwise.analyzer.model.AllocationSource;
+import io.heapwise.analyzer.model.Frame;
+import io.heapwise.analyzer.model.GcEvent;
+import io.heapwise.analyzer.model.HeapSample;
+import io.heapwise.analyzer.model.ProfileBuilder;
+import io.heapwise.analyzer.model.SiteAttributor;
+import io.heapwise.analyzer.model.SiteAttributor.Attribution;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedObject;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+
+/**
+ * Turns each JFR event into a call on the {@link ProfileBuilder}, so that no {@code jdk.jfr.consumer} object
+ * outlives the chunk it was read from. Field names are checked, not assumed: writers differ across JDK versions
+ * and tools.
+ */
+final class EventMapper {
+
+  private static final Attribution NO_STACK = new Attribution(null, null, List.of());
+
+  private final ProfileBuilder builder;
+  private final SiteAttributor attributor;
+  /** The JDK's parser hands out one stack-trace object per constant-pool entry: resolve each stack once. */
+  private final Map<RecordedStackTrace, Attribution> attributions = new IdentityHashMap<>();
+
+  EventMapper(ProfileBuilder builder, SiteAttributor attributor) {
+    this.builder = builder;
+    this.attributor = attributor;
+  }
+
+  /** Forgets per-chunk state; stack objects of the next chunk are new. */
+  void chunkDone() {
+    attributions.clear();
+  }
+
+  void accept(RecordedEvent event) {
+    builder.eventRead();
+    switch (event.getEventType().getName()) {
+      case "jdk.ObjectAllocationSample" ->
+          allocation(event, AllocationSource.OBJECT_ALLOCATION_SAMPLE, longField(event, "weight"));
+      case "jdk.ObjectAllocationInNewTLAB" ->
+          allocation(event, AllocationSource.TLAB, longField(event, "tlabSize"));
+      case "jdk.ObjectAllocationOutsideTLAB" ->
+          allocation(event, AllocationSource.TLAB, longField(event, "allocationSize"));
+      case "jdk.GarbageCollection" -> collection(event);
+      case "jdk.GCHeapSummary" -> heapSummary(event);
+      case "jdk.GCConfiguration" -> {
+        builder.collector(stringField(event, "youngCollector"));
+        builder.collector(stringField(event, "oldCollector"));
+      }
+      case "jdk.JVMInformation" -> builder.jdkVersion(TypeNames.jdkVersion(stringField(event, "jvmVersion")));
+      case "jdk.InitialSystemProperty" -> {
+        // Recordings without jdk.JVMInformation (JMC's, for one) still carry the system properties.
+        if ("java.vm.version".equals(stringField(event, "key"))) {
+          builder.jdkVersion(stringField(event, "value"));
+        }
+      }
+      case "jdk.ThreadAllocationStatistics" -> {
+        if (event.hasField("thread") && event.hasField("allocated")) {
+          builder.threadAllocated(threadName(event.getThread("thread")), event.getLong("allocated"));
+        }
+      }
+      case "jdk.ThreadStart" -> builder.threadStarted();
+      default -> {
+        // Not used by the model yet.
+      }
+    }
+  }
+
+  private void allocation(RecordedEvent event, AllocationSource source, long weight) {
+    if (weight <= 0 || !event.hasField("objectClass")) {
+      return;
+    }
+    RecordedClass type = event.getClass("objectClass");
+    String typeName = type == null ? "(unknown type)" : TypeNames.toJava(type.getName());
+    RecordedStackTrace stack = event.getStackTrace();
+    Attribution attribution = stack == null ? NO_STACK : attributions.computeIfAbsent(stack, this::attribute);
+    if (TypeNames.isLambda(typeName) && attribution.appFrame() != null) {
+      attribution = attribution.asLambdaCapture();
+    }
+    builder.allocation(source, typeName, attribution, weight, threadName(event.getThread()),
+        epochMillis(event.getStartTime()));
+  }
+
+  private Attribution attribute(RecordedStackTrace stack) {
+    List<RecordedFrame> recorded = stack.getFrames();
+    List<Frame> frames = new ArrayList<>(recorded.size());
+    for (RecordedFrame frame : recorded) {
+      RecordedMethod method = frame.getMethod();
+      String className = method == null || method.getType() == null
+          ? "" : TypeNames.withoutHiddenSuffix(method.getType().getName());
+      String methodName = method == null ? "" : method.getName();
+      frames.add(new Frame(className, methodName, frame.getLineNumber(), frame.getBytecodeIndex(),
+          frame.isJavaFrame()));
+    }
+    return attributor.attribute(frames);
+  }
+
+  private void collection(RecordedEvent event) {
+    builder.collection(new GcEvent(
+        event.hasField("gcId") ? event.getLong("gcId") : -1,
+        stringField(event, "name"),
+        stringField(event, "cause"),
+        epochMillis(event.getStartTime()),
+        millis(event, "sumOfPauses"),
+        millis(event, "longestPause")));
+  }
+
+  private void heapSummary(RecordedEvent event) {
+    if (!event.hasField("when") || !event.hasField("heapUsed")) {
+      return;
+    }
+    long committed = -1;
+    if (event.hasField("heapSpace")) {
+      RecordedObject space = event.getValue("heapSpace");
+      if (space != null && space.hasField("committedSize")) {
+        committed = space.getLong("committedSize");
+      }
+    }
+    builder.heapSample(new HeapSample(
+        event.hasField("gcId") ? event.getLong("gcId") : -1,
+        "Before GC".equals(event.getString("when")),
+        event.getLong("heapUsed"),
+        committed));
+  }
+
+  private static double millis(RecordedEvent event, String field) {
+    if (!event.hasField(field)) {
+      return 0;
+    }
+    Duration duration = event.getDuration(field);
+    return duration == null ? 0 : duration.toNanos() / 1e6;
+  }
+
+  private static long longField(RecordedEvent event, String field) {
+    return event.hasField(field) ? event.getLong(field) : 0;
+  }
+
+  private static String stringField(RecordedEvent event, String field) {
+    return event.hasField(field) ? event.getString(field) : null;
+  }
+
+  private static String threadName(RecordedThread thread) {
+    if (thread == null) {
+      return "(no thread)";
+    }
+    String name = thread.getJavaName();
+    return name != null ? name : thread.getOSName() != null ? thread.getOSName() : "(unnamed thread)";
+  }
+
+  private static long epochMillis(Instant instant) {
+    return instant == null ? 0 : instant.toEpochMilli();
+  }
+}

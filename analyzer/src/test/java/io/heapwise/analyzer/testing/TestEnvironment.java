@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer.testing;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Where tests find the JDK under test, the samples and the shared corpus; set by the build (see the root pom). */
+public final class TestEnvironment {
+
+  private TestEnvironment() {
+  }
+
+  /** The JDK that forked JVMs run on: CI runs the suite once with Java 17 and once with Java 25. */
+  public static Path javaHome() {
+    return Path.of(System.getProperty("heapwise.test.javaHome", System.getProperty("java.home")));
+  }
+
+  /** The feature release of {@link #javaHome()}, read from its {@code release} file. */
+  public static int javaFeatureVersion() {
+    try {
+      for (String line : Files.readAllLines(javaHome().resolve("release"))) {
+        if (line.startsWith("JAVA_VERSION=")) {
+          String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+          return Integer.parseInt(version.split("[.+-]")[0]);
+        }
+      }
+    } catch (java.io.IOException | NumberFormatException e) {
+      throw new IllegalStateException("cannot read the Java version of " + javaHome(), e);
+    }
+    throw new IllegalStateException(javaHome() + "/release has no JAVA_VERSION");
+  }
+
+  /** The shared corpus of recordings made by other tools, when this checkout has it beside it. */
+  public static Optional<Path> corpus() {
+    String dir = System.getProperty("heapwise.test.corpus");
+    return dir != null && Files.isDirectory(Path.of(dir)) ? Optional.of(Path.of(dir)) : Optional.empty();
+  }
+
+  public static Path samplesSource() {
+    return Path.of(required("heapwise.test.samplesSource"));
+  }
+
+  /**
+   * The class path entry holding the samples: the samples jar when the build names it (integration tests),
+   * else the entry of this test's own class path that holds them.
+   */
+  public static Path samplesClassPath() {
+    String jar = System.getProperty("heapwise.samples.jar");
+    if (jar != null) {
+      return Path.of(jar);
+    }
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (entry.contains("heapwise-samples") || entry.replace('\\', '/').endsWith("samples/target/classes")) {
+        return Path.of(entry);
+      }
+    }
+    throw new IllegalStateException("the samples are not on the test class path: " + System.getProperty("java.class.path"));
+  }
+
+  /** A folder for this test's files under {@code target/}, kept after the run for post-mortems. */
+  public static Path workDir(String name) {
+    try {
+      return Files.createDirectories(Path.of("target", "test-work", name).toAbsolutePath());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String required(String property) {
+    String value = System.getProperty(property);
+    if (value == null) {
+      throw new IllegalStateException("system property " + property + " is not set; run the tests through Maven");
+    }
+    return value;
+  }
+}
