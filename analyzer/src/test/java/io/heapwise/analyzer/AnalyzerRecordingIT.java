@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The analyzer on a real recording of the demo sample, made by the JDK's own {@code profile} settings. */
-class AnalyzerRecordingTest {
+class AnalyzerRecordingIT {
 
   private static final String ORDER_BOOK = "io.heapwise.samples.unsized.OrderBook";
 
@@ -37,7 +37,7 @@ class AnalyzerRecordingTest {
 
   @BeforeAll
   static void record() throws Exception {
-    dir = TestEnvironment.workDir("AnalyzerRecordingTest");
+    dir = TestEnvironment.workDir("AnalyzerRecordingIT");
     // A small heap so that the few seconds of the run see plenty of young collections.
     recording = SampleRecording.withJdkSettings(ORDER_BOOK, "profile", 3, dir, "-Xmx64m", "-XX:+UseG1GC");
     report = new Analyzer().analyze(List.of(recording.jfr()), AnalysisOptions.defaults());

@@ -22,14 +22,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Whatever a user points the analyzer at, the answer is one line that names the file and the problem. */
-class BadInputTest {
+class BadInputIT {
 
   private static Path dir;
   private static byte[] recording;
 
   @BeforeAll
   static void record() throws Exception {
-    dir = TestEnvironment.workDir("BadInputTest");
+    dir = TestEnvironment.workDir("BadInputIT");
     Path jfr = SampleRecording.withJdkSettings("io.heapwise.samples.unsized.OrderBook", "default", 1, dir).jfr();
     recording = Files.readAllBytes(jfr);
   }

@@ -3,7 +3,6 @@
 package io.heapwise.analyzer.detect;
 
 import io.heapwise.analyzer.finding.Confidence;
-import io.heapwise.analyzer.finding.EstimatedSaving;
 import io.heapwise.analyzer.finding.Finding;
 import io.heapwise.analyzer.finding.FindingKind;
 import io.heapwise.analyzer.finding.FindingSite;
@@ -19,7 +18,7 @@ import java.util.Map;
 
 /**
  * The {@code gctrace} view as a finding: how hard the collector worked, and which sites made it. It is about the
- * whole recording, so it carries no saving of its own; the site findings it points to do.
+ * whole recording, so it carries no estimated saving of its own ({@code null}); the site findings it points to do.
  */
 public final class GcPressureDetector implements Detector {
 
@@ -71,7 +70,7 @@ public final class GcPressureDetector implements Detector {
         summary(gc),
         evidence,
         recommendation(gc, drivers),
-        EstimatedSaving.NONE,
+        null,
         gc.collections() >= STABLE_COLLECTION_COUNT ? Confidence.HIGH : Confidence.MEDIUM,
         confidenceNote(gc)));
   }

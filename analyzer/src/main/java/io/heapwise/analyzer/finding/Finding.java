@@ -14,6 +14,7 @@ import java.util.Map;
  * @param id stable across runs (kind and site), so CI can match a finding in a baseline
  * @param type the class a class-level finding is about, else {@code null}
  * @param evidence the measured numbers, in insertion order, each named with its unit
+ * @param estimatedSaving {@code null} for findings about the whole recording, such as {@code GC_PRESSURE}
  * @param confidenceNote what would make this finding wrong
  */
 @JsonPropertyOrder({"id", "kind", "severity", "site", "type", "summary", "evidence", "recommendation",

@@ -2,6 +2,7 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +13,9 @@ import java.util.Set;
  */
 public final class SiteAttributor {
 
-  private static final List<String> JDK_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
+  /** Code the developer does not change: the JDK's, and the Heapwise agent's own (its start-up allocates). */
+  private static final List<String> JDK_PACKAGES =
+      List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "io.heapwise.agent.", "io.heapwise.shaded.");
 
   /** Frames that turn an allocation into a known pattern; the first one found from the top names it. */
   private static final Map<String, Set<String>> MECHANISM_FRAMES = Map.ofEntries(
@@ -54,9 +57,15 @@ public final class SiteAttributor {
   public Attribution attribute(List<Frame> frames) {
     int app = applicationFrameIndex(frames);
     String mechanism = app >= 0 ? mechanism(frames, app) : null;
-    List<Frame> shown = frames.subList(0, Math.min(frames.size(), app >= 0 ? app + 1 : frames.size()));
-    if (shown.size() > MAX_REPORTED_FRAMES) {
-      shown = shown.subList(shown.size() - MAX_REPORTED_FRAMES, shown.size());
+    List<Frame> shown;
+    if (app < 0) {
+      shown = frames.subList(0, Math.min(frames.size(), MAX_REPORTED_FRAMES));
+    } else if (app < MAX_REPORTED_FRAMES) {
+      shown = frames.subList(0, app + 1);
+    } else {
+      // Deep framework stacks: the allocating frames and the application frame say what happened.
+      shown = new ArrayList<>(frames.subList(0, MAX_REPORTED_FRAMES - 1));
+      shown.add(frames.get(app));
     }
     return new Attribution(app >= 0 ? frames.get(app) : null, mechanism, List.copyOf(shown));
   }

@@ -14,11 +14,12 @@ public record SampleRecording(Path jfr, SampleOutput sample, ForkedJvm.Result ru
 
   /**
    * Runs {@code mainClass} for {@code seconds} with a plain JDK recording ({@code -XX:StartFlightRecording}, no
-   * agent) using the JDK's {@code settings} ({@code default} or {@code profile}).
+   * agent) using the JDK's {@code settings} ({@code default}, {@code profile} or the path of a .jfc file).
    */
   public static SampleRecording withJdkSettings(String mainClass, String settings, double seconds, Path dir,
       String... jvmArgs) throws IOException, InterruptedException {
-    Path jfr = dir.resolve(simpleName(mainClass) + "-" + settings + ".jfr");
+    String settingsName = Path.of(settings).getFileName().toString().replaceFirst("\\.jfc$", "");
+    Path jfr = dir.resolve(simpleName(mainClass) + "-" + settingsName + ".jfr");
     Files.deleteIfExists(jfr);
     List<String> args = new ArrayList<>(List.of(jvmArgs));
     args.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=" + settings);

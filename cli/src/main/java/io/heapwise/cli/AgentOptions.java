@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The agent's option string, {@code out=/abs/app.jfr,duration=30s,include=a;b,exclude=c,settings=S}. The agent
+ * splits it at {@code ,} and {@code =}, and lists at {@code ;}, so values holding those characters are refused
+ * here rather than silently cut there.
+ *
+ * @param duration {@code null} to record until the application exits
+ * @param settings {@code null} for the agent's default JFR settings
+ */
+record AgentOptions(Path out, String duration, List<String> include, List<String> exclude, String settings) {
+
+  AgentOptions {
+    include = List.copyOf(include);
+    exclude = List.copyOf(exclude);
+  }
+
+  String render() throws BadInputException {
+    List<String> pairs = new ArrayList<>();
+    pairs.add("out=" + value("--out", out.toAbsolutePath().normalize().toString(), ",="));
+    if (duration != null) {
+      pairs.add("duration=" + value("--duration", duration, ",=;"));
+    }
+    if (!include.isEmpty()) {
+      pairs.add("include=" + list("--include", include));
+    }
+    if (!exclude.isEmpty()) {
+      pairs.add("exclude=" + list("--exclude", exclude));
+    }
+    if (settings != null) {
+      pairs.add("settings=" + value("--settings", settings, ",=;"));
+    }
+    return String.join(",", pairs);
+  }
+
+  private static String list(String option, List<String> packages) throws BadInputException {
+    List<String> checked = new ArrayList<>();
+    for (String p : packages) {
+      checked.add(value(option, p.trim(), ",=; "));
+    }
+    return String.join(";", checked);
+  }
+
+  private static String value(String option, String value, String forbidden) throws BadInputException {
+    if (value.isEmpty()) {
+      throw new BadInputException(option + " must not be empty");
+    }
+    for (char c : forbidden.toCharArray()) {
+      if (value.indexOf(c) >= 0) {
+        throw new BadInputException(option + " '" + value + "' must not contain '" + c
+            + "' (the agent's options use it as a separator)");
+      }
+    }
+    return value;
+  }
+}

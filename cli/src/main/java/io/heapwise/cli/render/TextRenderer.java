@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.cli.render;
+
+import io.heapwise.analyzer.finding.Finding;
+import io.heapwise.analyzer.finding.Severity;
+import io.heapwise.analyzer.report.GcSummary;
+import io.heapwise.analyzer.report.RecordingInfo;
+import io.heapwise.analyzer.report.Report;
+import io.heapwise.analyzer.report.SiteSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The report for a busy engineer at a terminal, in reading order: where the data came from, how hard the GC
+ * worked, which sites allocate, and what to change.
+ */
+public final class TextRenderer implements Renderer {
+
+  private static final String INDENT = "  ";
+  private static final int LABEL_WIDTH = 13;
+  private static final List<String> SITE_COLUMNS =
+      List.of("#", "bytes", "share", "MB/s", "samples", "allocated type", "site", "mechanism");
+  /** Numbers are right-aligned so magnitudes line up; names stay left-aligned. */
+  private static final int FIRST_TEXT_COLUMN = 5;
+
+  private final Ansi ansi;
+
+  public TextRenderer(boolean colour) {
+    this.ansi = new Ansi(colour);
+  }
+
+  @Override
+  public void render(Report report, Writer writer) throws IOException {
+    PrintWriter out = new PrintWriter(writer);
+    header(out, report.recording());
+    gc(out, report.gc());
+    sites(out, report.sites());
+    findings(out, report.findings());
+    out.flush();
+    if (out.checkError()) {
+      throw new IOException("could not write the report");
+    }
+  }
+
+  private void header(PrintWriter out, RecordingInfo rec) {
+    out.println(ansi.bold("Heapwise report"));
+    if (rec == null) {
+      return;
+    }
+    field(out, "files", String.join(", ", rec.files()));
+    field(out, "JDK", rec.jdk() == null ? "unknown" : rec.jdk());
+    field(out, "duration", String.format(Locale.ROOT, "%.1f s, %s events read",
+        rec.durationSeconds(), Units.count(rec.eventsRead())));
+    field(out, "allocations", rec.allocationSource() == null
+        ? "none recorded (enable jdk.ObjectAllocationSample, or record with heapwise record)"
+        : rec.allocationSource() + ", " + Units.count(rec.allocationSamples()) + " samples");
+    for (String problem : rec.problems()) {
+      field(out, ansi.yellow("problem"), problem);
+    }
+    out.println();
+  }
+
+  private void gc(PrintWriter out, GcSummary gc) {
+    out.println(ansi.bold("Garbage collection"));
+    if (gc == null) {
+      field(out, "", "no GC events in the recording");
+      out.println();
+      return;
+    }
+    field(out, "collectors", gc.collectors().isEmpty() ? "unknown" : String.join(", ", gc.collectors()));
+    field(out, "collections", String.format(Locale.ROOT, "%s (%s per minute)",
+        Units.count(gc.collections()), Units.decimal(gc.collectionsPerMinute(), 1)));
+    field(out, "pauses", "total " + Units.ms(gc.pauseTotalMs()) + ", max " + Units.ms(gc.pauseMaxMs())
+        + ", p99 " + Units.ms(gc.pauseP99Ms()));
+    field(out, "GC share", Units.percent(gc.gcShareOfWallTime()) + " of wall time");
+    if (gc.heapUsedAfterGcAvgBytes() >= 0) {
+      field(out, "heap used", Units.bytes(gc.heapUsedBeforeGcAvgBytes()) + " before GC -> "
+          + Units.bytes(gc.heapUsedAfterGcAvgBytes()) + " after (averages); max after GC "
+          + Units.bytes(gc.heapUsedAfterGcMaxBytes())
+          + (gc.heapCommittedMaxBytes() >= 0 ? ", committed " + Units.bytes(gc.heapCommittedMaxBytes()) : ""));
+    }
+    field(out, "allocated", Units.bytes(gc.allocatedBytes()) + " at "
+        + Units.mbPerSecond(gc.allocationBytesPerSecond()) + " MB/s");
+    out.println();
+  }
+
+  private void sites(PrintWriter out, List<SiteSummary> sites) {
+    out.println(ansi.bold("Top allocation sites"));
+    if (sites.isEmpty()) {
+      out.println(INDENT + "No allocation samples.");
+      out.println();
+      return;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(SITE_COLUMNS);
+    int rank = 1;
+    for (SiteSummary site : sites) {
+      rows.add(List.of(
+          String.valueOf(rank++),
+          Units.bytes(site.bytes()),
+          Units.percent(site.share()),
+          Units.mbPerSecond(site.bytesPerSecond()),
+          Units.count(site.samples()),
+          String.valueOf(site.allocatedType()),
+          site.location(),
+          site.mechanism() == null ? "" : site.mechanism()));
+    }
+    int[] widths = new int[SITE_COLUMNS.size()];
+    for (List<String> row : rows) {
+      for (int i = 0; i < widths.length; i++) {
+        widths[i] = Math.max(widths[i], row.get(i).length());
+      }
+    }
+    for (int r = 0; r < rows.size(); r++) {
+      String line = tableLine(rows.get(r), widths);
+      out.println(INDENT + (r == 0 ? ansi.dim(line) : line));
+    }
+    out.println();
+  }
+
+  private static String tableLine(List<String> row, int[] widths) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < widths.length; i++) {
+      String cell = row.get(i);
+      if (i > 0) {
+        line.append("  ");
+      }
+      boolean last = i == widths.length - 1;
+      if (i < FIRST_TEXT_COLUMN) {
+        line.append(" ".repeat(widths[i] - cell.length())).append(cell);
+      } else {
+        line.append(cell);
+        if (!last) {
+          line.append(" ".repeat(widths[i] - cell.length()));
+        }
+      }
+    }
+    return line.toString().stripTrailing();
+  }
+
+  private void findings(PrintWriter out, List<Finding> findings) {
+    out.println(ansi.bold("Findings" + (findings.isEmpty() ? "" : " (" + findings.size() + ")")));
+    if (findings.isEmpty()) {
+      out.println(INDENT + "No findings.");
+      return;
+    }
+    for (Finding f : findings) {
+      out.println();
+      out.println(INDENT + severity(f.severity()) + "  " + ansi.bold(f.id()));
+      if (f.summary() != null) {
+        out.println(INDENT + INDENT + indentContinuation(f.summary(), INDENT + INDENT));
+      }
+      if (!f.evidence().isEmpty()) {
+        out.println(INDENT + INDENT + "evidence");
+        for (Map.Entry<String, Object> e : f.evidence().entrySet()) {
+          out.println(INDENT + INDENT + INDENT + e.getKey() + ": " + Units.evidence(e.getValue()));
+        }
+      }
+      if (f.recommendation() != null) {
+        findingField(out, "do this", f.recommendation());
+      }
+      if (f.estimatedSaving() != null) {
+        findingField(out, "saves", Units.mbPerSecond(f.estimatedSaving().bytesPerSecond()) + " MB/s ("
+            + Units.percent(f.estimatedSaving().shareOfAllocation()) + " of allocation)");
+      }
+      if (f.confidence() != null) {
+        findingField(out, "confidence", f.confidence().jsonName()
+            + (f.confidenceNote() == null ? "" : ": " + f.confidenceNote()));
+      }
+    }
+  }
+
+  private String severity(Severity severity) {
+    String label = String.format(Locale.ROOT, "%-8s", severity == null ? "?" : severity.name());
+    if (severity == Severity.CRITICAL) {
+      return ansi.red(label);
+    }
+    return severity == Severity.WARNING ? ansi.yellow(label) : ansi.cyan(label);
+  }
+
+  private static void findingField(PrintWriter out, String label, String value) {
+    String prefix = INDENT + INDENT + String.format(Locale.ROOT, "%-12s", label);
+    out.println(prefix + indentContinuation(value, " ".repeat(prefix.length())));
+  }
+
+  private static void field(PrintWriter out, String label, String value) {
+    String prefix = INDENT + label + " ".repeat(Math.max(1, LABEL_WIDTH - Ansi.visibleLength(label)));
+    out.println(prefix + indentContinuation(value, " ".repeat(INDENT.length() + LABEL_WIDTH)));
+  }
+
+  /** Recommendations may hold code on several lines; keep them under their label. */
+  private static String indentContinuation(String text, String indent) {
+    return text.strip().replaceAll("\\R", System.lineSeparator() + indent);
+  }
+}
