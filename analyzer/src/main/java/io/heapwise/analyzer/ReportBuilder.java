@@ -34,7 +34,8 @@ final class ReportBuilder {
   }
 
   RecordingInfo recording() {
-    return new RecordingInfo(profile.files(), profile.jdkVersion(), profile.durationSeconds(), profile.eventsRead(),
+    return new RecordingInfo(profile.files(), profile.jdkVersion(), profile.agentVersion(),
+        profile.applicationPackages(), profile.durationSeconds(), profile.eventsRead(),
         profile.allocationSource() == null ? null : profile.allocationSource().eventNames(),
         profile.allocationSamples(), profile.problems());
   }

@@ -9,6 +9,8 @@ import java.util.Map;
  * The allocation model of one analysis: sites ranked by bytes, totals by type and thread, allocation over time,
  * and the collector's activity. Built by {@link ProfileBuilder}; what detectors and the report read.
  *
+ * @param agentVersion the Heapwise agent that made the recordings, {@code null} when none did
+ * @param applicationPackages the packages whose frames are sites; empty means every frame outside the JDK
  * @param allocationSource the events bytes were computed from; {@code null} when there were none
  * @param sites by bytes, largest first
  * @param exactAllocatedByThread from {@code jdk.ThreadAllocationStatistics}: exact, not sampled
@@ -18,6 +20,8 @@ import java.util.Map;
 public record AllocationProfile(
     List<String> files,
     String jdkVersion,
+    String agentVersion,
+    List<String> applicationPackages,
     double durationSeconds,
     long eventsRead,
     AllocationSource allocationSource,
@@ -34,6 +38,7 @@ public record AllocationProfile(
 
   public AllocationProfile {
     files = List.copyOf(files);
+    applicationPackages = List.copyOf(applicationPackages);
     sites = List.copyOf(sites);
     bytesByType = Map.copyOf(bytesByType);
     bytesByThread = Map.copyOf(bytesByThread);

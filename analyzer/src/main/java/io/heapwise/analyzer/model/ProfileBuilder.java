@@ -28,6 +28,8 @@ public final class ProfileBuilder {
   private final List<HeapSample> heapSamples = new ArrayList<>();
   private final Set<String> collectors = new LinkedHashSet<>();
   private final List<String> files = new ArrayList<>();
+  private final Set<String> applicationPackages = new LinkedHashSet<>();
+  private String agentVersion;
   private final List<String> problems = new ArrayList<>();
   private String jdkVersion;
   private long eventsRead;
@@ -36,6 +38,17 @@ public final class ProfileBuilder {
 
   public void file(String name) {
     files.add(name);
+  }
+
+  /**
+   * How the file being read is attributed: its application packages (empty: every frame outside the JDK), and
+   * the version of the Heapwise agent that recorded it, or {@code null} for other recordings.
+   */
+  public void attribution(List<String> packages, String recordedByAgentVersion) {
+    applicationPackages.addAll(packages);
+    if (agentVersion == null) {
+      agentVersion = recordedByAgentVersion;
+    }
   }
 
   public void chunkSpan(long durationNanos) {
@@ -113,7 +126,8 @@ public final class ProfileBuilder {
       bytesBySecond.forEach((start, bytes) ->
           timeline.add(new TimelinePoint(start, TIMELINE_BUCKET_MILLIS, bytes[source.ordinal()])));
     }
-    return new AllocationProfile(files, jdkVersion, durationNanos / 1e9, eventsRead, source, siteList,
+    return new AllocationProfile(files, jdkVersion, agentVersion, List.copyOf(applicationPackages),
+        durationNanos / 1e9, eventsRead, source, siteList,
         pick(bytesByType, source), pick(bytesByThread, source), exactAllocatedByThread, timeline,
         collections, heapSamples, List.copyOf(collectors), threadsStarted, problems);
   }

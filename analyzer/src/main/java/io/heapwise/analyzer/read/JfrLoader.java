@@ -158,13 +158,12 @@ public final class JfrLoader {
   private SiteAttributor attributorFor(Path jfr, JfrChunks.Layout layout) throws IOException {
     List<String> application = applicationPackages;
     List<String> libraries = new ArrayList<>(libraryPackages);
-    if (application.isEmpty()) {
-      AgentSession session = AgentSession.find(jfr, layout);
-      if (session != null) {
-        application = session.include();
-        libraries.addAll(session.exclude());
-      }
+    AgentSession session = AgentSession.find(jfr, layout);
+    if (session != null && application.isEmpty()) {
+      application = session.include();
+      libraries.addAll(session.exclude());
     }
+    builder.attribution(application, session == null ? null : session.agentVersion());
     return new SiteAttributor(application, libraries);
   }
 

@@ -8,15 +8,20 @@ import java.util.List;
 /**
  * Where the numbers come from: the files, the JVM that wrote them, how much was read and what could not be.
  *
+ * @param agentVersion the Heapwise agent that made the recordings, {@code null} when none did
+ * @param applicationPackages the packages whose frames are sites (from {@code --app-package} or the agent's
+ *     {@code include=}); empty means every frame outside the JDK
  * @param allocationSource the event type that bytes per site were computed from, or {@code null} when the
  *     recordings have no allocation events
  * @param problems one line per file or chunk that could not be read whole, with the events read before it
  */
-@JsonPropertyOrder({"files", "jdk", "durationSeconds", "eventsRead", "allocationSource", "allocationSamples",
+@JsonPropertyOrder({"files", "jdk", "agentVersion", "applicationPackages", "durationSeconds", "eventsRead", "allocationSource", "allocationSamples",
     "problems"})
 public record RecordingInfo(
     List<String> files,
     String jdk,
+    String agentVersion,
+    List<String> applicationPackages,
     double durationSeconds,
     long eventsRead,
     String allocationSource,
@@ -25,6 +30,7 @@ public record RecordingInfo(
 
   public RecordingInfo {
     files = List.copyOf(files);
+    applicationPackages = applicationPackages == null ? List.of() : List.copyOf(applicationPackages);
     problems = List.copyOf(problems);
   }
 }

@@ -54,7 +54,11 @@ public final class TextRenderer implements Renderer {
       return;
     }
     field(out, "files", String.join(", ", rec.files()));
-    field(out, "JDK", rec.jdk() == null ? "unknown" : rec.jdk());
+    field(out, "JDK", (rec.jdk() == null ? "unknown" : rec.jdk())
+        + (rec.agentVersion() == null ? "" : ", recorded by the Heapwise agent " + rec.agentVersion()));
+    field(out, "app frames", rec.applicationPackages().isEmpty()
+        ? "every frame outside the JDK (narrow with --app-package)"
+        : String.join(", ", rec.applicationPackages()));
     field(out, "duration", String.format(Locale.ROOT, "%.1f s, %s events read",
         rec.durationSeconds(), Units.count(rec.eventsRead())));
     field(out, "allocations", rec.allocationSource() == null

@@ -35,6 +35,11 @@ class EndToEndIT {
 
     assertTopSiteIsPlanted(report, PlantedSite.of(ORDER_BOOK));
     assertCollectionsMatchJfrSummary(dir, recording.jfr(), report);
+    // The agent's heapwise.Session event reached the analyzer: agent and analyzer agree on its name and fields.
+    assertThat(report.recording().applicationPackages()).containsExactly("io.heapwise.samples");
+    assertThat(report.recording().agentVersion()).isNotBlank();
+    Report narrowed = Heapwise.analyzeJson(dir, recording.jfr(), "--app-package", "io.heapwise.samples.unsized");
+    assertThat(narrowed.recording().applicationPackages()).containsExactly("io.heapwise.samples.unsized");
   }
 
   @Test
@@ -45,6 +50,8 @@ class EndToEndIT {
 
     assertTopSiteIsPlanted(report, PlantedSite.of(ORDER_BOOK));
     assertCollectionsMatchJfrSummary(dir, recording.jfr(), report);
+    assertThat(report.recording().agentVersion()).isNull();
+    assertThat(report.recording().applicationPackages()).isEmpty();
   }
 
   @Test
