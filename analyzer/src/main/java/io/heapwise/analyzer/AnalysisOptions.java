@@ -2,6 +2,8 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer;
 
+import io.heapwise.analyzer.bytecode.ClassFiles;
+import io.heapwise.analyzer.detect.Thresholds;
 import java.util.List;
 
 /**
@@ -11,10 +13,13 @@ import java.util.List;
  * @param applicationPackages package prefixes whose frames are the application (empty: every frame that is not
  *     the JDK's); a recording made by the agent with {@code include=} supplies its own
  * @param libraryPackages package prefixes to treat like JDK frames (libraries the developer does not change)
+ * @param thresholds the detectors' limits, defaults unless overridden
+ * @param classFiles the application's class files for bytecode facts, opened and closed by the caller
  * @param progress told how far reading has come, for long recordings
  */
 public record AnalysisOptions(
-    int topSites, List<String> applicationPackages, List<String> libraryPackages, ReadProgress progress) {
+    int topSites, List<String> applicationPackages, List<String> libraryPackages, Thresholds thresholds,
+    ClassFiles classFiles, ReadProgress progress) {
 
   public static final int DEFAULT_TOP_SITES = 10;
 
@@ -27,22 +32,31 @@ public record AnalysisOptions(
   }
 
   public static AnalysisOptions defaults() {
-    return new AnalysisOptions(DEFAULT_TOP_SITES, List.of(), List.of(), ReadProgress.NONE);
+    return new AnalysisOptions(DEFAULT_TOP_SITES, List.of(), List.of(), Thresholds.DEFAULTS, ClassFiles.NONE,
+        ReadProgress.NONE);
   }
 
   public AnalysisOptions withTopSites(int n) {
-    return new AnalysisOptions(n, applicationPackages, libraryPackages, progress);
+    return new AnalysisOptions(n, applicationPackages, libraryPackages, thresholds, classFiles, progress);
   }
 
   public AnalysisOptions withApplicationPackages(List<String> packages) {
-    return new AnalysisOptions(topSites, packages, libraryPackages, progress);
+    return new AnalysisOptions(topSites, packages, libraryPackages, thresholds, classFiles, progress);
   }
 
   public AnalysisOptions withLibraryPackages(List<String> packages) {
-    return new AnalysisOptions(topSites, applicationPackages, packages, progress);
+    return new AnalysisOptions(topSites, applicationPackages, packages, thresholds, classFiles, progress);
+  }
+
+  public AnalysisOptions withThresholds(Thresholds values) {
+    return new AnalysisOptions(topSites, applicationPackages, libraryPackages, values, classFiles, progress);
+  }
+
+  public AnalysisOptions withClassFiles(ClassFiles files) {
+    return new AnalysisOptions(topSites, applicationPackages, libraryPackages, thresholds, files, progress);
   }
 
   public AnalysisOptions withProgress(ReadProgress listener) {
-    return new AnalysisOptions(topSites, applicationPackages, libraryPackages, listener);
+    return new AnalysisOptions(topSites, applicationPackages, libraryPackages, thresholds, classFiles, listener);
   }
 }

@@ -10,7 +10,9 @@ import io.heapwise.analyzer.model.ProfileBuilder;
 import io.heapwise.analyzer.read.JfrLoader;
 import io.heapwise.analyzer.report.Report;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Reads recordings, builds the allocation model, runs the detectors and returns the report. */
 public final class Analyzer {
@@ -48,8 +50,10 @@ public final class Analyzer {
   /** The report for a profile built elsewhere, e.g. from a live stream. */
   public Report report(AllocationProfile profile, AnalysisOptions options) {
     ReportBuilder report = new ReportBuilder(profile);
-    DetectionInput input = new DetectionInput(profile, report.gc(), report.sites(Integer.MAX_VALUE));
+    Set<String> undecided = new LinkedHashSet<>();
+    DetectionInput input = new DetectionInput(profile, report.gc(), report.sites(Integer.MAX_VALUE),
+        options.thresholds(), options.classFiles(), undecided::add);
     List<Finding> findings = detectors.detect(input);
-    return report.report(options.topSites(), findings);
+    return report.report(options.topSites(), findings, List.copyOf(undecided));
   }
 }

@@ -134,8 +134,9 @@ final class ReportBuilder {
         .toList();
   }
 
-  Report report(int topSites, List<Finding> findings) {
-    return new Report(Report.SCHEMA, recording(), gc(), sites(topSites), types(), threads(), timeline(), findings);
+  Report report(int topSites, List<Finding> findings, List<String> undecided) {
+    return new Report(Report.SCHEMA, recording(), gc(), sites(topSites), types(), threads(), timeline(), findings,
+        undecided);
   }
 
   private static List<Map.Entry<String, Long>> largest(Map<String, Long> totals) {

@@ -4,6 +4,8 @@ package io.heapwise.cli;
 
 import io.heapwise.analyzer.AnalysisOptions;
 import io.heapwise.analyzer.UnreadableRecordingException;
+import io.heapwise.analyzer.bytecode.ClassFiles;
+import java.io.IOException;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,11 +72,22 @@ final class AnalyzeCommand implements Callable<Integer> {
     AnalysisOptions options = output.analysisOptions()
         .withApplicationPackages(appPackages)
         .withLibraryPackages(libraryPackages);
-    // Checked now so that a typo fails fast, although no detector reads classes from it yet.
-    classpathEntries(classpath);
-    new ReportPipeline(cli.terminal(), spec.commandLine().getOut(), spec.commandLine().getErr())
-        .run(recordings, options, output);
+    try (ClassFiles classFiles = openClassFiles(classpathEntries(classpath))) {
+      new ReportPipeline(cli.terminal(), spec.commandLine().getOut(), spec.commandLine().getErr())
+          .run(recordings, options.withClassFiles(classFiles), output);
+    } catch (IOException e) {
+      // Only closing the class path's jars can get here: the report is written by then.
+      spec.commandLine().getErr().println("heapwise: warning: " + HeapwiseCli.oneLine(e.getMessage()));
+    }
     return ExitCodes.OK;
+  }
+
+  private static ClassFiles openClassFiles(List<Path> entries) throws BadInputException {
+    try {
+      return entries.isEmpty() ? ClassFiles.NONE : ClassFiles.open(entries);
+    } catch (IOException e) {
+      throw new BadInputException("--classpath: " + e.getMessage(), e);
+    }
   }
 
   static List<Path> classpathEntries(String classpath) throws BadInputException {

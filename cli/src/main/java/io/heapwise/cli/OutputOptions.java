@@ -3,16 +3,25 @@
 package io.heapwise.cli;
 
 import io.heapwise.analyzer.AnalysisOptions;
+import io.heapwise.analyzer.detect.Detectors;
+import io.heapwise.analyzer.detect.Thresholds;
 import io.heapwise.cli.render.Format;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** {@code --top}, {@code --format} and {@code --output}, shared by every command that prints a report. */
+/** {@code --top}, {@code --threshold}, {@code --format} and {@code --output}: every command that prints a report. */
 final class OutputOptions {
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "" + AnalysisOptions.DEFAULT_TOP_SITES,
       description = "How many allocation sites to list (default: ${DEFAULT-VALUE}).")
   int top;
+
+  @Option(names = "--threshold", paramLabel = "KEY=VALUE",
+      description = "Override a detector's limit (repeatable), e.g. detect.min-site-share=0.05; an unknown key "
+          + "lists the known ones.")
+  Map<String, Double> thresholds = new LinkedHashMap<>();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Report format: text or json (default: ${DEFAULT-VALUE}).")
@@ -33,6 +42,12 @@ final class OutputOptions {
       throw new BadInputException("--top must be at least 1, was " + top);
     }
     ReportPipeline.checkOutputDirectory(output);
-    return AnalysisOptions.defaults().withTopSites(top);
+    Thresholds values;
+    try {
+      values = Detectors.all().thresholds(thresholds);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--threshold: " + e.getMessage(), e);
+    }
+    return AnalysisOptions.defaults().withTopSites(top).withThresholds(values);
   }
 }

@@ -7,6 +7,8 @@ import io.heapwise.analyzer.finding.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Runs every detector and ranks what they find. */
 public final class Detectors {
@@ -24,7 +26,30 @@ public final class Detectors {
   }
 
   public static Detectors all() {
-    return new Detectors(List.of(new GcPressureDetector()));
+    return new Detectors(List.of(
+        new GcPressureDetector()));
+  }
+
+  /** Every threshold of every detector, by key, including the shared cold-site limit. */
+  public Map<String, Threshold> thresholds() {
+    Map<String, Threshold> all = new TreeMap<>();
+    all.put(DetectionInput.MIN_SITE_SHARE.key(), DetectionInput.MIN_SITE_SHARE);
+    for (Detector detector : detectors) {
+      detector.thresholds().forEach(t -> all.put(t.key(), t));
+    }
+    return all;
+  }
+
+  /** Rejects overrides of thresholds that do not exist, naming the ones that do. */
+  public Thresholds thresholds(Map<String, Double> overrides) {
+    Map<String, Threshold> known = thresholds();
+    for (String key : overrides.keySet()) {
+      if (!known.containsKey(key)) {
+        throw new IllegalArgumentException("unknown threshold '" + key + "'; known: " + String.join(", ",
+            known.keySet()));
+      }
+    }
+    return new Thresholds(overrides);
   }
 
   public List<Finding> detect(DetectionInput input) {

@@ -22,18 +22,18 @@ import java.util.Map;
  */
 public final class GcPressureDetector implements Detector {
 
-  /** Above this share of wall time in pauses, GC is a first-order cost of the service (Go's GC targets ~25% CPU). */
-  static final double CRITICAL_GC_SHARE = 0.10;
-  /** Above this share, pauses are visible in tail latency and worth a look. */
-  static final double WARNING_GC_SHARE = 0.02;
-  /** More than one collection a second means allocation outruns the young generation. */
-  static final double WARNING_COLLECTIONS_PER_MINUTE = 60;
+  static final Threshold CRITICAL_GC_SHARE = new Threshold("gc-pressure.critical-gc-share", 0.10,
+      "Above 10% of wall time in pauses, GC is a first-order cost of the service.");
+  static final Threshold WARNING_GC_SHARE = new Threshold("gc-pressure.warning-gc-share", 0.02,
+      "Above 2% of wall time in pauses, pauses show in tail latency.");
+  static final Threshold WARNING_COLLECTIONS_PER_MINUTE = new Threshold("gc-pressure.warning-collections-per-minute",
+      60, "More than one collection a second means allocation outruns the young generation.");
   /** Fewer collections than this give an unstable rate and percentile: the recording was too short. */
   static final int STABLE_COLLECTION_COUNT = 10;
   /** How many sites to name as drivers: the rest are rarely worth a reader's attention in a summary. */
   static final int DRIVING_SITES = 3;
-  /** A site below this share of allocation does not drive the collector by itself. */
-  static final double DRIVING_SITE_MIN_SHARE = 0.05;
+  static final Threshold DRIVING_SITE_MIN_SHARE = new Threshold("gc-pressure.driving-site-min-share", 0.05,
+      "A site below 5% of allocation does not drive the collector by itself.");
 
   private static final double MB = 1024.0 * 1024.0;
 
@@ -43,12 +43,19 @@ public final class GcPressureDetector implements Detector {
   }
 
   @Override
+  public List<Threshold> thresholds() {
+    return List.of(CRITICAL_GC_SHARE, WARNING_GC_SHARE, WARNING_COLLECTIONS_PER_MINUTE, DRIVING_SITE_MIN_SHARE);
+  }
+
+  @Override
   public List<Finding> detect(DetectionInput input) {
     GcSummary gc = input.gc();
     if (gc == null || gc.collections() == 0) {
       return List.of();
     }
-    List<SiteSummary> drivers = drivers(input.sites());
+    Thresholds limits = input.thresholds();
+    double drivingShare = limits.get(DRIVING_SITE_MIN_SHARE);
+    List<SiteSummary> drivers = drivers(input.sites(), drivingShare);
     Map<String, Object> evidence = new LinkedHashMap<>();
     evidence.put("collections", gc.collections());
     evidence.put("collectionsPerMinute", gc.collectionsPerMinute());
@@ -64,31 +71,32 @@ public final class GcPressureDetector implements Detector {
     return List.of(new Finding(
         Finding.idOf(FindingKind.GC_PRESSURE, FindingSite.RECORDING),
         FindingKind.GC_PRESSURE,
-        severity(gc),
+        severity(gc, limits),
         FindingSite.RECORDING,
         null,
         summary(gc),
         evidence,
-        recommendation(gc, drivers),
+        recommendation(gc, drivers, drivingShare),
         null,
         gc.collections() >= STABLE_COLLECTION_COUNT ? Confidence.HIGH : Confidence.MEDIUM,
         confidenceNote(gc)));
   }
 
-  private static Severity severity(GcSummary gc) {
-    if (gc.gcShareOfWallTime() >= CRITICAL_GC_SHARE) {
+  private static Severity severity(GcSummary gc, Thresholds limits) {
+    if (gc.gcShareOfWallTime() >= limits.get(CRITICAL_GC_SHARE)) {
       return Severity.CRITICAL;
     }
-    if (gc.gcShareOfWallTime() >= WARNING_GC_SHARE || gc.collectionsPerMinute() >= WARNING_COLLECTIONS_PER_MINUTE) {
+    if (gc.gcShareOfWallTime() >= limits.get(WARNING_GC_SHARE)
+        || gc.collectionsPerMinute() >= limits.get(WARNING_COLLECTIONS_PER_MINUTE)) {
       return Severity.WARNING;
     }
     return Severity.INFO;
   }
 
-  private static List<SiteSummary> drivers(List<SiteSummary> sites) {
+  private static List<SiteSummary> drivers(List<SiteSummary> sites, double minShare) {
     List<SiteSummary> drivers = new ArrayList<>();
     for (SiteSummary site : sites) {
-      if (drivers.size() == DRIVING_SITES || site.share() < DRIVING_SITE_MIN_SHARE) {
+      if (drivers.size() == DRIVING_SITES || site.share() < minShare) {
         break;
       }
       drivers.add(site);
@@ -104,10 +112,10 @@ public final class GcPressureDetector implements Detector {
         gc.pauseMaxMs(), gc.allocationBytesPerSecond() / MB);
   }
 
-  private static String recommendation(GcSummary gc, List<SiteSummary> drivers) {
+  private static String recommendation(GcSummary gc, List<SiteSummary> drivers, double drivingShare) {
     StringBuilder advice = new StringBuilder();
     if (drivers.isEmpty()) {
-      advice.append("No single site drives allocation (none has ").append(percent(DRIVING_SITE_MIN_SHARE))
+      advice.append("No single site drives allocation (none has ").append(percent(drivingShare))
           .append(" of it); look at the allocated types and threads for a common cause.");
     } else {
       advice.append("Young collections come at a rate set by allocation: halve the bytes allocated per second"

@@ -4,6 +4,7 @@ package io.heapwise.analyzer.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The allocation model of one analysis: sites ranked by bytes, totals by type and thread, allocation over time,
@@ -15,6 +16,12 @@ import java.util.Map;
  * @param sites by bytes, largest first
  * @param exactAllocatedByThread from {@code jdk.ThreadAllocationStatistics}: exact, not sampled
  * @param durationSeconds the time the recordings cover
+ * @param threadStartSites where threads were started, most starts first
+ * @param peakLiveThreads the most live threads at once ({@code jdk.JavaThreadStatistics}), {@code -1} if unknown
+ * @param oldObjectSamples all {@code jdk.OldObjectSample} events; each site has its own share
+ * @param largeAllocationSites allocations that forced a collection, largest total first
+ * @param enabledEvents the event types the recording's settings enabled ({@code jdk.ActiveSetting}); empty when
+ *     the recording does not list its settings, so absence of an event there says nothing
  * @param problems one line for each part of a recording that could not be read
  */
 public record AllocationProfile(
@@ -34,6 +41,12 @@ public record AllocationProfile(
     List<HeapSample> heapSamples,
     List<String> collectors,
     long threadsStarted,
+    List<ThreadStartSite> threadStartSites,
+    long peakLiveThreads,
+    VmSettings vmSettings,
+    long oldObjectSamples,
+    List<LargeAllocationSite> largeAllocationSites,
+    Set<String> enabledEvents,
     List<String> problems) {
 
   public AllocationProfile {
@@ -47,6 +60,9 @@ public record AllocationProfile(
     collections = List.copyOf(collections);
     heapSamples = List.copyOf(heapSamples);
     collectors = List.copyOf(collectors);
+    threadStartSites = List.copyOf(threadStartSites);
+    largeAllocationSites = List.copyOf(largeAllocationSites);
+    enabledEvents = Set.copyOf(enabledEvents);
     problems = List.copyOf(problems);
   }
 
@@ -64,6 +80,11 @@ public record AllocationProfile(
       total += site.samples();
     }
     return total;
+  }
+
+  /** Whether the recording's settings enabled an event type; {@code null} when the recording does not say. */
+  public Boolean eventEnabled(String eventName) {
+    return enabledEvents.isEmpty() ? null : enabledEvents.contains(eventName);
   }
 
   public double bytesPerSecond() {

@@ -8,8 +8,12 @@ import java.util.List;
  * A site with the bytes and samples of the allocation source the profile uses.
  *
  * @param frames from the allocation up to and including the application frame, innermost first
+ * @param exactSizes object sizes from events that carry them; empty ({@code count() == 0}) for recordings with
+ *     only {@code jdk.ObjectAllocationSample}
+ * @param survivorSamples {@code jdk.OldObjectSample} events for this site: objects from it still alive long after
  */
-public record AllocationSite(SiteKey key, List<Frame> frames, long bytes, long samples) {
+public record AllocationSite(SiteKey key, List<Frame> frames, long bytes, long samples, SizeStats exactSizes,
+    long survivorSamples) {
 
   public AllocationSite {
     frames = List.copyOf(frames);

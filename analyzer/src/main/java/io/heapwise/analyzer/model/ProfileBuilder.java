@@ -35,6 +35,17 @@ public final class ProfileBuilder {
   private long eventsRead;
   private long durationNanos;
   private long threadsStarted;
+  private final Map<String, String> flags = new HashMap<>();
+  private Boolean compressedOops;
+  private int objectAlignment = -1;
+  private final Map<Frame, long[]> threadStartsByFrame = new HashMap<>();
+  private final Map<Frame, List<Frame>> threadStartFrames = new HashMap<>();
+  private long peakLiveThreads = -1;
+  private final Map<SiteKey, Long> survivorsBySite = new HashMap<>();
+  private long oldObjectSamples;
+  private final Map<Frame, long[]> largeAllocationsByFrame = new HashMap<>();
+  private final Map<Frame, List<Frame>> largeAllocationFrames = new HashMap<>();
+  private final Set<String> enabledEvents = new java.util.TreeSet<>();
 
   public void file(String name) {
     files.add(name);
@@ -63,13 +74,20 @@ public final class ProfileBuilder {
     problems.add(line);
   }
 
+  /**
+   * One allocation event.
+   *
+   * @param objectBytes the allocated object's exact size when the event carries it, else {@code -1}
+   */
   public void allocation(AllocationSource source, String allocatedType, SiteAttributor.Attribution attribution,
-      long weight, String thread, long epochMillis) {
+      long weight, long objectBytes, String thread, long epochMillis) {
     if (weight <= 0) {
       return;
     }
     SiteKey key = new SiteKey(allocatedType, attribution.appFrame(), attribution.mechanism());
-    sites.computeIfAbsent(key, k -> new SiteStats(k, attribution.frames())).add(source, weight);
+    SiteStats stats = sites.computeIfAbsent(key, k -> new SiteStats(k, attribution.frames()));
+    stats.add(source, weight);
+    stats.size(objectBytes);
     bytesByType.computeIfAbsent(allocatedType, t -> new long[SOURCES])[source.ordinal()] += weight;
     bytesByThread.computeIfAbsent(thread, t -> new long[SOURCES])[source.ordinal()] += weight;
     long bucket = Math.floorDiv(epochMillis, TIMELINE_BUCKET_MILLIS) * TIMELINE_BUCKET_MILLIS;
@@ -101,8 +119,50 @@ public final class ProfileBuilder {
     }
   }
 
-  public void threadStarted() {
+  /** {@code jdk.ThreadStart}, attributed like an allocation: to the application frame that called start. */
+  public void threadStarted(SiteAttributor.Attribution creator) {
     threadsStarted++;
+    Frame frame = creator.appFrame();
+    threadStartsByFrame.computeIfAbsent(frame, f -> new long[1])[0]++;
+    threadStartFrames.putIfAbsent(frame, creator.frames());
+  }
+
+  /** {@code jdk.JavaThreadStatistics}: live threads at one instant, and the peak so far. */
+  public void liveThreads(long active, long peak) {
+    peakLiveThreads = Math.max(peakLiveThreads, Math.max(active, peak));
+  }
+
+  /** One {@code -XX} flag as the recording lists it; a later value (a manageable flag changed) wins. */
+  public void flag(String name, String value) {
+    if (name != null && value != null) {
+      flags.put(name, value);
+    }
+  }
+
+  public void heapConfiguration(boolean usesCompressedOops, int objectAlignmentBytes) {
+    compressedOops = usesCompressedOops;
+    objectAlignment = objectAlignmentBytes;
+  }
+
+  /** {@code jdk.OldObjectSample}: an object from this site was still alive long after its allocation. */
+  public void survivor(String allocatedType, SiteAttributor.Attribution attribution) {
+    oldObjectSamples++;
+    survivorsBySite.merge(new SiteKey(allocatedType, attribution.appFrame(), attribution.mechanism()), 1L, Long::sum);
+  }
+
+  /** {@code jdk.AllocationRequiringGC}: an allocation that did not fit and forced a collection. */
+  public void allocationRequiringGc(SiteAttributor.Attribution attribution, long sizeBytes) {
+    Frame frame = attribution.appFrame();
+    long[] stats = largeAllocationsByFrame.computeIfAbsent(frame, f -> new long[3]);
+    stats[0]++;
+    stats[1] = Math.max(stats[1], sizeBytes);
+    stats[2] += Math.max(0, sizeBytes);
+    largeAllocationFrames.putIfAbsent(frame, attribution.frames());
+  }
+
+  /** An event type the recording's settings enabled ({@code jdk.ActiveSetting}). */
+  public void eventEnabled(String eventName) {
+    enabledEvents.add(eventName);
   }
 
   public long eventsRead() {
@@ -116,7 +176,8 @@ public final class ProfileBuilder {
     if (source != null) {
       for (SiteStats stats : sites.values()) {
         if (stats.samples(source) > 0) {
-          siteList.add(new AllocationSite(stats.key(), stats.frames(), stats.bytes(source), stats.samples(source)));
+          siteList.add(new AllocationSite(stats.key(), stats.frames(), stats.bytes(source), stats.samples(source),
+              stats.sizes(), survivorsBySite.getOrDefault(stats.key(), 0L)));
         }
       }
     }
@@ -129,7 +190,25 @@ public final class ProfileBuilder {
     return new AllocationProfile(files, jdkVersion, agentVersion, List.copyOf(applicationPackages),
         durationNanos / 1e9, eventsRead, source, siteList,
         pick(bytesByType, source), pick(bytesByThread, source), exactAllocatedByThread, timeline,
-        collections, heapSamples, List.copyOf(collectors), threadsStarted, problems);
+        collections, heapSamples, List.copyOf(collectors), threadsStarted, threadStartSites(), peakLiveThreads,
+        new VmSettings(flags, compressedOops, objectAlignment), oldObjectSamples, largeAllocationSites(),
+        enabledEvents, problems);
+  }
+
+  private List<ThreadStartSite> threadStartSites() {
+    List<ThreadStartSite> result = new ArrayList<>();
+    threadStartsByFrame.forEach((frame, starts) ->
+        result.add(new ThreadStartSite(frame, threadStartFrames.get(frame), starts[0])));
+    result.sort((a, b) -> Long.compare(b.starts(), a.starts()));
+    return result;
+  }
+
+  private List<LargeAllocationSite> largeAllocationSites() {
+    List<LargeAllocationSite> result = new ArrayList<>();
+    largeAllocationsByFrame.forEach((frame, stats) ->
+        result.add(new LargeAllocationSite(frame, largeAllocationFrames.get(frame), stats[0], stats[1], stats[2])));
+    result.sort((a, b) -> Long.compare(b.totalSizeBytes(), a.totalSizeBytes()));
+    return result;
   }
 
   /** The sampled source when there is one: its weights are unbiased; TLAB events are the fallback. */

@@ -11,6 +11,7 @@ public final class SiteStats {
   private final List<Frame> frames;
   private final long[] bytes = new long[AllocationSource.values().length];
   private final long[] samples = new long[AllocationSource.values().length];
+  private final SizeStats sizes = new SizeStats();
 
   SiteStats(SiteKey key, List<Frame> frames) {
     this.key = key;
@@ -37,5 +38,14 @@ public final class SiteStats {
 
   public long samples(AllocationSource source) {
     return samples[source.ordinal()];
+  }
+
+  /** Exact sizes, from whichever events carried them (whatever source the bytes come from). */
+  public SizeStats sizes() {
+    return sizes;
+  }
+
+  void size(long objectBytes) {
+    sizes.add(objectBytes);
   }
 }

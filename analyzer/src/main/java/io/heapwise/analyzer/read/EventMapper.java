@@ -12,9 +12,11 @@ import io.heapwise.analyzer.model.SiteAttributor.Attribution;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -36,6 +38,7 @@ final class EventMapper {
   private final SiteAttributor attributor;
   /** The JDK's parser hands out one stack-trace object per constant-pool entry: resolve each stack once. */
   private final Map<RecordedStackTrace, Attribution> attributions = new IdentityHashMap<>();
+  private final Map<Long, String> eventNamesById = new HashMap<>();
 
   EventMapper(ProfileBuilder builder, SiteAttributor attributor) {
     this.builder = builder;
@@ -51,11 +54,13 @@ final class EventMapper {
     builder.eventRead();
     switch (event.getEventType().getName()) {
       case "jdk.ObjectAllocationSample" ->
-          allocation(event, AllocationSource.OBJECT_ALLOCATION_SAMPLE, longField(event, "weight"));
+          allocation(event, AllocationSource.OBJECT_ALLOCATION_SAMPLE, longField(event, "weight"), -1);
       case "jdk.ObjectAllocationInNewTLAB" ->
-          allocation(event, AllocationSource.TLAB, longField(event, "tlabSize"));
-      case "jdk.ObjectAllocationOutsideTLAB" ->
-          allocation(event, AllocationSource.TLAB, longField(event, "allocationSize"));
+          allocation(event, AllocationSource.TLAB, longField(event, "tlabSize"), longField(event, "allocationSize"));
+      case "jdk.ObjectAllocationOutsideTLAB" -> {
+        long size = longField(event, "allocationSize");
+        allocation(event, AllocationSource.TLAB, size, size);
+      }
       case "jdk.GarbageCollection" -> collection(event);
       case "jdk.GCHeapSummary" -> heapSummary(event);
       case "jdk.GCConfiguration" -> {
@@ -74,26 +79,78 @@ final class EventMapper {
           builder.threadAllocated(threadName(event.getThread("thread")), event.getLong("allocated"));
         }
       }
-      case "jdk.ThreadStart" -> builder.threadStarted();
+      case "jdk.ThreadStart" -> builder.threadStarted(attribution(event));
+      case "jdk.JavaThreadStatistics" -> builder.liveThreads(longField(event, "activeCount"),
+          longField(event, "peakCount"));
+      case "jdk.IntFlag", "jdk.UnsignedIntFlag", "jdk.LongFlag", "jdk.UnsignedLongFlag", "jdk.DoubleFlag",
+          "jdk.BooleanFlag", "jdk.StringFlag" -> {
+        if (event.hasField("name") && event.hasField("value")) {
+          Object value = event.getValue("value");
+          builder.flag(event.getString("name"), value == null ? null : String.valueOf(value));
+        }
+      }
+      case "jdk.GCHeapConfiguration" -> {
+        if (event.hasField("usesCompressedOops") && event.hasField("objectAlignment")) {
+          builder.heapConfiguration(event.getBoolean("usesCompressedOops"), (int) event.getLong("objectAlignment"));
+        }
+      }
+      case "jdk.OldObjectSample" -> survivor(event);
+      case "jdk.AllocationRequiringGC" -> builder.allocationRequiringGc(attribution(event), longField(event, "size"));
+      case "jdk.ActiveSetting" -> activeSetting(event);
       default -> {
         // Not used by the model yet.
       }
     }
   }
 
-  private void allocation(RecordedEvent event, AllocationSource source, long weight) {
+  private void allocation(RecordedEvent event, AllocationSource source, long weight, long objectBytes) {
     if (weight <= 0 || !event.hasField("objectClass")) {
       return;
     }
-    RecordedClass type = event.getClass("objectClass");
-    String typeName = type == null ? "(unknown type)" : TypeNames.toJava(type.getName());
-    RecordedStackTrace stack = event.getStackTrace();
-    Attribution attribution = stack == null ? NO_STACK : attributions.computeIfAbsent(stack, this::attribute);
+    String typeName = typeName(event.getClass("objectClass"));
+    Attribution attribution = attribution(event);
     if (TypeNames.isLambda(typeName) && attribution.appFrame() != null) {
       attribution = attribution.asLambdaCapture();
     }
-    builder.allocation(source, typeName, attribution, weight, threadName(event.getThread()),
+    builder.allocation(source, typeName, attribution, weight, objectBytes, threadName(event.getThread()),
         epochMillis(event.getStartTime()));
+  }
+
+  private void survivor(RecordedEvent event) {
+    if (!event.hasField("object")) {
+      return;
+    }
+    RecordedObject object = event.getValue("object");
+    RecordedClass type = object != null && object.hasField("type") ? object.getValue("type") : null;
+    builder.survivor(typeName(type), attribution(event));
+  }
+
+  /** Settings arrive as (event type id, setting, value); only "enabled" matters, and ids are per chunk. */
+  private void activeSetting(RecordedEvent event) {
+    if ("enabled".equals(stringField(event, "name")) && "true".equals(stringField(event, "value"))
+        && event.hasField("id")) {
+      String name = eventNamesById.get(event.getLong("id"));
+      if (name != null) {
+        builder.eventEnabled(name);
+      }
+    }
+  }
+
+  /** The chunk's event types, so that settings can be read by event name. */
+  void eventTypes(List<EventType> types) {
+    eventNamesById.clear();
+    for (EventType type : types) {
+      eventNamesById.put(type.getId(), type.getName());
+    }
+  }
+
+  private Attribution attribution(RecordedEvent event) {
+    RecordedStackTrace stack = event.getStackTrace();
+    return stack == null ? NO_STACK : attributions.computeIfAbsent(stack, this::attribute);
+  }
+
+  private static String typeName(RecordedClass type) {
+    return type == null ? "(unknown type)" : TypeNames.toJava(type.getName());
   }
 
   private Attribution attribute(RecordedStackTrace stack) {

@@ -118,6 +118,7 @@ public final class JfrLoader {
     boolean wholeFile = layout.chunks().size() == 1 && chunk.declaredSize() == layout.fileSize();
     Path chunkFile = wholeFile ? jfr : copyChunk(jfr, chunk);
     try (RecordingFile recording = new RecordingFile(chunkFile)) {
+      mapper.eventTypes(recording.readEventTypes());
       while (recording.hasMoreEvents()) {
         RecordedEvent event = recording.readEvent();
         mapper.accept(event);

@@ -15,8 +15,10 @@ import java.util.List;
  * @param threads the top allocating threads, largest first
  * @param allocationTimeline the allocation rate second by second, in time order
  * @param findings ranked, the most worth acting on first
+ * @param undecided what the detectors could not check and why, e.g. "no class files: pass --classpath"
  */
-@JsonPropertyOrder({"schema", "recording", "gc", "sites", "types", "threads", "allocationTimeline", "findings"})
+@JsonPropertyOrder({"schema", "recording", "gc", "sites", "types", "threads", "allocationTimeline", "findings",
+    "undecided"})
 public record Report(
     String schema,
     RecordingInfo recording,
@@ -25,7 +27,8 @@ public record Report(
     List<TypeTotal> types,
     List<ThreadTotal> threads,
     List<RatePoint> allocationTimeline,
-    List<Finding> findings) {
+    List<Finding> findings,
+    List<String> undecided) {
 
   public static final String SCHEMA = "heapwise-report/1";
 
@@ -35,6 +38,7 @@ public record Report(
     threads = copy(threads);
     allocationTimeline = copy(allocationTimeline);
     findings = copy(findings);
+    undecided = copy(undecided);
   }
 
   /** Reports written before a list field existed read back with an empty list, not {@code null}. */

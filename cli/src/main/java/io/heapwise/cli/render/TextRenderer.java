@@ -42,6 +42,7 @@ public final class TextRenderer implements Renderer {
     gc(out, report.gc());
     sites(out, report.sites());
     findings(out, report.findings());
+    undecided(out, report.undecided());
     out.flush();
     if (out.checkError()) {
       throw new IOException("could not write the report");
@@ -177,6 +178,18 @@ public final class TextRenderer implements Renderer {
         findingField(out, "confidence", f.confidence().jsonName()
             + (f.confidenceNote() == null ? "" : ": " + f.confidenceNote()));
       }
+    }
+  }
+
+  /** What the detectors could not check: missing data is not good news, so the reader learns what to add. */
+  private void undecided(PrintWriter out, List<String> undecided) {
+    if (undecided.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println(ansi.bold("Not checked"));
+    for (String line : undecided) {
+      out.println(INDENT + indentContinuation(line, INDENT));
     }
   }
 

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer.bytecode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The application's class files, from the entries of {@code --classpath} (jars and directories), looked up by
+ * binary class name. The only place the analyzer reads class files from disk.
+ */
+public final class ClassFiles implements AutoCloseable {
+
+  /** No class path given: every lookup misses, and detectors say what they could not check. */
+  public static final ClassFiles NONE = new ClassFiles(List.of(), List.of());
+
+  private final List<Path> directories;
+  private final List<ZipFile> jars;
+
+  private ClassFiles(List<Path> directories, List<ZipFile> jars) {
+    this.directories = directories;
+    this.jars = jars;
+  }
+
+  /** Opens the entries; entries that do not exist were rejected by the CLI, so here they are an error. */
+  public static ClassFiles open(List<Path> entries) throws IOException {
+    List<Path> directories = new ArrayList<>();
+    List<ZipFile> jars = new ArrayList<>();
+    try {
+      for (Path entry : entries) {
+        if (Files.isDirectory(entry)) {
+          directories.add(entry);
+        } else {
+          jars.add(new ZipFile(entry.toFile()));
+        }
+      }
+    } catch (IOException e) {
+      for (ZipFile jar : jars) {
+        jar.close();
+      }
+      throw new IOException("cannot open class path entry: " + e.getMessage(), e);
+    }
+    return new ClassFiles(List.copyOf(directories), List.copyOf(jars));
+  }
+
+  public boolean isEmpty() {
+    return directories.isEmpty() && jars.isEmpty();
+  }
+
+  /** The class file of {@code com.acme.Outer$Inner}, from the first entry that has it. */
+  public Optional<byte[]> find(String binaryClassName) {
+    String resource = binaryClassName.replace('.', '/') + ".class";
+    try {
+      for (Path dir : directories) {
+        Path file = dir.resolve(resource);
+        if (Files.isRegularFile(file)) {
+          return Optional.of(Files.readAllBytes(file));
+        }
+      }
+      for (ZipFile jar : jars) {
+        ZipEntry entry = jar.getEntry(resource);
+        if (entry != null) {
+          try (InputStream in = jar.getInputStream(entry)) {
+            return Optional.of(in.readAllBytes());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource + " from the class path", e);
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public void close() throws IOException {
+    for (ZipFile jar : jars) {
+      jar.close();
+    }
+  }
+}
