@@ -4,6 +4,7 @@ package io.heapwise.cli;
 
 import io.heapwise.analyzer.AnalysisOptions;
 import io.heapwise.analyzer.UnreadableRecordingException;
+import io.heapwise.analyzer.bytecode.ClassFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -81,8 +82,10 @@ final class DemoCommand implements Callable<Integer> {
       throw new BadInputException("the demo sample exited with code " + exitCode
           + (Files.isRegularFile(recording) ? "" : " without writing " + recording) + "; see the lines above");
     }
-    new ReportPipeline(cli.terminal(), spec.commandLine().getOut(), err)
-        .run(List.of(recording), options, output);
+    try (ClassFiles classFiles = ReportPipeline.classFilesOrNone(List.of(samples), err)) {
+      new ReportPipeline(cli.terminal(), spec.commandLine().getOut(), err)
+          .run(List.of(recording), options.withClassFiles(classFiles), output);
+    }
     err.println("heapwise demo: the recording is " + recording + "; next, record your own application: "
         + JavaCommandLine.EXAMPLE);
     return ExitCodes.OK;

@@ -5,6 +5,7 @@ package io.heapwise.cli;
 import io.heapwise.analyzer.AnalysisOptions;
 import io.heapwise.analyzer.Analyzer;
 import io.heapwise.analyzer.UnreadableRecordingException;
+import io.heapwise.analyzer.bytecode.ClassFiles;
 import io.heapwise.analyzer.report.Report;
 import io.heapwise.cli.render.Renderer;
 import java.io.IOException;
@@ -57,6 +58,23 @@ final class ReportPipeline {
       AtomicFiles.writeText(output.output, w -> renderer.render(report, w));
     } catch (IOException e) {
       throw new BadInputException(output.output + ": cannot write the report: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The class files of a class path the user did not name explicitly (taken from the command that was run):
+   * when they cannot be opened the analysis goes on without bytecode facts, and says so.
+   */
+  static ClassFiles classFilesOrNone(List<Path> entries, PrintWriter err) {
+    if (entries.isEmpty()) {
+      return ClassFiles.NONE;
+    }
+    try {
+      return ClassFiles.open(entries);
+    } catch (IOException e) {
+      err.println("heapwise: warning: the application's class path cannot be read (" + HeapwiseCli.oneLine(
+          e.getMessage()) + "); findings that need bytecode will say what they could not check");
+      return ClassFiles.NONE;
     }
   }
 
