@@ -27,7 +27,9 @@ public final class Detectors {
 
   public static Detectors all() {
     return new Detectors(List.of(
-        new GcPressureDetector()));
+        new GcPressureDetector(),
+        new PointerHeavyClassDetector(),
+        new LargeArrayDetector()));
   }
 
   /** Every threshold of every detector, by key, including the shared cold-site limit. */

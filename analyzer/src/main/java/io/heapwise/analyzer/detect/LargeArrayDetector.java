@@ -63,13 +63,13 @@ public final class LargeArrayDetector implements Detector {
       if (!summary.allocatedType().endsWith("[]") || summary.method() == null) {
         continue;
       }
-      ArraySize size = size(input, hot.site(), model);
+      ArraySize size = size(input, hot.site(), model, g1 ? region : -1);
       if (size == null) {
         unsized.add(summary.allocatedType() + " at " + summary.location());
         continue;
       }
       double allocations = (double) summary.bytes() / size.bytes();
-      boolean humongous = g1 && region > 0 && size.bytes() >= region / 2;
+      boolean humongous = g1 && region > 0 && isHumongous(size.bytes(), region);
       if (allocations < input.thresholds().get(MIN_ALLOCATIONS)
           || !humongous && size.bytes() < input.thresholds().get(MIN_ARRAY_BYTES)) {
         continue;
@@ -85,13 +85,25 @@ public final class LargeArrayDetector implements Detector {
     return findings;
   }
 
-  /** The array size at a site, from the most direct evidence the recording or the class files give. */
-  static ArraySize size(DetectionInput input, AllocationSite site, ObjectModel model) {
+  /** G1 makes an object humongous when it is larger than half a region (HotSpot's {@code is_humongous}). */
+  static boolean isHumongous(long bytes, long regionBytes) {
+    return bytes > regionBytes / 2;
+  }
+
+  /**
+   * The array size at a site, from the most direct evidence the recording or the class files give.
+   *
+   * @param g1RegionBytes the region size when G1 runs, else {@code -1}
+   */
+  static ArraySize size(DetectionInput input, AllocationSite site, ObjectModel model, long g1RegionBytes) {
     Frame frame = site.key().appFrame();
     for (LargeAllocationSite large : input.profile().largeAllocationSites()) {
       Frame other = large.appFrame();
-      if (other != null && other.className().equals(frame.className()) && other.method().equals(frame.method())
-          && other.line() == frame.line() && large.maxSizeBytes() > 0) {
+      // The event's size is the request that failed, which is a new TLAB as often as an object. Only a request
+      // above G1's largest TLAB (half a region) is certainly the object itself.
+      boolean certainlyAnObject = g1RegionBytes > 0 && isHumongous(large.maxSizeBytes(), g1RegionBytes);
+      if (certainlyAnObject && other != null && other.className().equals(frame.className())
+          && other.method().equals(frame.method()) && other.line() == frame.line()) {
         return new ArraySize(large.maxSizeBytes(), "jdk.AllocationRequiringGC size (largest of " + large.count()
             + ")", true);
       }
