@@ -19,8 +19,10 @@ import java.util.TreeMap;
  *       bytes, so a site whose objects live as long as the average one should hold about its allocation share of
  *       them; far fewer says its objects die sooner. Per site, but few samples (often under ten).</li>
  *   <li>heap after GC ({@code jdk.GCHeapSummary}): if the heap after each collection barely grows while tens of MB
- *       were allocated since the previous one, almost all allocation died before that collection. Strong, but about
- *       the whole heap, not one site: indirect for a site.</li>
+ *       were allocated since the previous one, almost all allocation died before that collection. It is about the
+ *       whole heap, but it bounds a site: even if all growth came from a site with share s of allocation, at most
+ *       growth / s of its bytes survived. For a dominant site that bound is tight (direct evidence); otherwise
+ *       the heap only says "the application keeps little" (indirect).</li>
  * </ul>
  */
 final class Lifetimes {
@@ -28,7 +30,7 @@ final class Lifetimes {
   static final Threshold MAX_SURVIVOR_RATIO = new Threshold("lifetimes.max-survivor-ratio", 0.5,
       "A site holding under half its allocation share of old-object samples dies younger than the average object.");
   static final Threshold MAX_RETAINED_SHARE = new Threshold("lifetimes.max-retained-share", 0.05,
-      "If the heap after GC grows by under 5% of what was allocated between GCs, 95%+ of allocation died young.");
+      "If the heap after GC grows by under 5% of what was allocated between GCs, 95%+ of that allocation died young.");
   /** Heap growth over fewer GC intervals than this is noise: one promotion burst decides it. */
   static final int MIN_GC_INTERVALS = 3;
   /** Below one expected survivor sample, a site's zero survivors is what chance alone gives. */
@@ -67,8 +69,8 @@ final class Lifetimes {
     long oldSamples = profile.oldObjectSamples();
     boolean strongOld = false;
     boolean weakOld = false;
-    int collections = profile.collections().size();
-    if (collections == 0) {
+    String survives = null;
+    if (profile.collections().isEmpty()) {
       // The sampler drops an object only when a collection finds it dead: without one, every sample looks alive.
       evidence.put("oldObjectSampleUsable", "no: no collection ran");
     } else if (Boolean.TRUE.equals(oldObjectEnabled) || oldSamples > 0) {
@@ -78,47 +80,57 @@ final class Lifetimes {
       evidence.put("oldObjectSamples", oldSamples);
       evidence.put("expectedSurvivorSamplesIfAverageLifetime", round(expected));
       if (survivorSamples > 0 && ratio > limits.get(MAX_SURVIVOR_RATIO)) {
-        return new Verdict(State.SURVIVES, Confidence.MEDIUM, evidence, String.format(Locale.ROOT,
-            "%d of %d jdk.OldObjectSample survivors come from it (%.1f expected if its objects lived as long as"
-                + " the average)", survivorSamples, oldSamples, expected));
+        survives = String.format(Locale.ROOT, "%d of %d jdk.OldObjectSample survivors come from it (%.1f expected"
+            + " if its objects lived as long as the average)", survivorSamples, oldSamples, expected);
+      } else {
+        strongOld = expected >= MIN_EXPECTED_SURVIVORS;
+        weakOld = !strongOld;
       }
-      strongOld = expected >= MIN_EXPECTED_SURVIVORS;
-      weakOld = !strongOld;
       measuredBy.append(String.format(Locale.ROOT, "jdk.OldObjectSample: %d of %d surviving samples"
           + " (%.1f expected for an average lifetime)", survivorSamples, oldSamples, expected));
     } else {
       evidence.put("oldObjectSampleEnabled", oldObjectEnabled == null ? "unknown" : "false");
     }
     int intervals = (int) heapGrowth[2];
+    evidence.put("gcIntervals", intervals);
+    boolean heapBoundsSite = false;
     boolean heapSaysYoung = false;
     if (intervals >= MIN_GC_INTERVALS && heapGrowth[0] > 0) {
       double retained = (double) heapGrowth[1] / heapGrowth[0];
-      evidence.put("gcIntervals", intervals);
+      // Even if every retained byte came from these sites, at most this share of their bytes survived a GC.
+      double siteBound = allocationShare > 0 ? Math.min(1, retained / allocationShare) : 1;
       evidence.put("allocatedPerGcBytes", heapGrowth[0] / intervals);
       evidence.put("heapGrowthPerGcBytes", heapGrowth[1] / intervals);
       evidence.put("retainedShareOfAllocation", round(retained));
+      evidence.put("siteSurvivalUpperBound", round(siteBound));
       heapSaysYoung = retained <= limits.get(MAX_RETAINED_SHARE);
+      heapBoundsSite = siteBound <= limits.get(MAX_RETAINED_SHARE);
       measuredBy.append(measuredBy.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT,
-          "jdk.GCHeapSummary: heap after GC grew by %.1f%% of the bytes allocated between %d collections",
-          retained * 100, intervals));
-    } else {
-      evidence.put("gcIntervals", intervals);
+          "jdk.GCHeapSummary: heap after GC grew by %.1f%% of the bytes allocated between %d collections, so at"
+              + " most %.1f%% of this line's bytes survived one", retained * 100, intervals, siteBound * 100));
     }
     evidence.put("lifetimeMeasuredBy", measuredBy.length() == 0 ? "nothing" : measuredBy.toString());
-    if (strongOld && heapSaysYoung) {
-      return new Verdict(State.SHORT_LIVED, Confidence.HIGH, evidence, null);
+    if (heapBoundsSite) {
+      if (survives != null) {
+        // Both cannot be true for long-lived objects: the few samples were allocated after the last collection.
+        evidence.put("lifetimeConflict", survives + ", but the heap did not grow by their bytes");
+      }
+      return new Verdict(State.SHORT_LIVED, strongOld ? Confidence.HIGH : Confidence.MEDIUM, evidence, null);
     }
-    if (strongOld || heapSaysYoung) {
-      return new Verdict(State.SHORT_LIVED, Confidence.MEDIUM, evidence, null);
+    if (survives != null) {
+      return new Verdict(State.SURVIVES, Confidence.MEDIUM, evidence, survives);
     }
-    if (weakOld && intervals >= MIN_GC_INTERVALS) {
-      // The heap grew, but the site itself left no survivor: its objects probably die young, others are retained.
+    if (strongOld) {
+      return new Verdict(State.SHORT_LIVED, heapSaysYoung ? Confidence.HIGH : Confidence.MEDIUM, evidence, null);
+    }
+    if (heapSaysYoung || weakOld && intervals >= MIN_GC_INTERVALS) {
+      // Indirect only: the heap as a whole keeps little, or the line left no survivor among too few samples.
       return new Verdict(State.SHORT_LIVED, Confidence.LOW, evidence, null);
     }
     String reason = intervals < MIN_GC_INTERVALS
         ? "the recording has " + intervals + " GC intervals with heap summaries (need " + MIN_GC_INTERVALS + ")"
-            + (weakOld || strongOld ? "" : " and no jdk.OldObjectSample evidence: record with settings=profile")
-        : "no jdk.OldObjectSample evidence and the heap after GC grows; record with settings=profile";
+            + (weakOld ? "" : " and no usable jdk.OldObjectSample evidence: record with settings=profile")
+        : "no usable jdk.OldObjectSample evidence and the heap after GC grows; record with settings=profile";
     return new Verdict(State.UNKNOWN, Confidence.LOW, evidence, reason);
   }
 
