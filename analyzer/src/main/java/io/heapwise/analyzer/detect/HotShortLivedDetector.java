@@ -73,31 +73,43 @@ public final class HotShortLivedDetector implements Detector {
   /** The hot application lines, largest first, without the buffers another detector (or nobody) speaks for. */
   private static List<LineGroup> lines(DetectionInput input) {
     Map<Frame, LineGroup> byLine = new LinkedHashMap<>();
-    double minBuffer = input.thresholds().get(PoolingCandidateDetector.MIN_BUFFER_BYTES);
     for (DetectionInput.HotSite hot : input.hotSites()) {
       AllocationSite site = hot.site();
       Frame frame = site.key().appFrame();
       if (frame == null) {
         continue;
       }
-      if (BufferSizes.isBuffer(site)) {
-        Optional<BufferSizes.Size> size = BufferSizes.of(site, input);
-        if (size.isEmpty() || size.get().bytes() >= minBuffer
-            || BufferSizes.DIRECT_BUFFER.equals(site.key().allocatedType())) {
-          if (size.isEmpty() && input.profile().collections().size() * hot.summary().share()
-              >= input.thresholds().get(MIN_COLLECTIONS_CAUSED)) {
-            input.undecided().accept("HOT_SHORT_LIVED: " + site.key().allocatedType() + " at "
-                + hot.summary().location() + " is a buffer of unknown size: small ones get HOT_SHORT_LIVED advice,"
-                + " large ones POOLING_CANDIDATE; pass --classpath to size it");
-          }
-          continue;
-        }
+      if (BufferSizes.isBuffer(site) && !smallBuffer(input, hot)) {
+        continue;
       }
       byLine.computeIfAbsent(site.key().appFrame(), f -> new LineGroup(hot.summary())).add(hot);
     }
     List<LineGroup> lines = new ArrayList<>(byLine.values());
     lines.sort((a, b) -> Double.compare(b.share, a.share));
     return lines;
+  }
+
+  /**
+   * Whether a buffer is known to be under {@link PoolingCandidateDetector#MIN_BUFFER_BYTES}, so that this
+   * detector's advice (stop allocating, do not pool) is the right one. Direct buffers and large arrays are
+   * PoolingCandidateDetector's; a buffer of unknown size is nobody's, and both detectors say so.
+   */
+  private static boolean smallBuffer(DetectionInput input, DetectionInput.HotSite hot) {
+    AllocationSite site = hot.site();
+    if (BufferSizes.DIRECT_BUFFER.equals(site.key().allocatedType())) {
+      return false;
+    }
+    Optional<BufferSizes.Size> size = BufferSizes.of(site, input);
+    if (size.isEmpty()) {
+      if (input.profile().collections().size() * hot.summary().share()
+          >= input.thresholds().get(MIN_COLLECTIONS_CAUSED)) {
+        input.undecided().accept("HOT_SHORT_LIVED: " + site.key().allocatedType() + " at "
+            + hot.summary().location() + " is a buffer of unknown size: small ones get HOT_SHORT_LIVED advice,"
+            + " large ones POOLING_CANDIDATE; pass --classpath to size it");
+      }
+      return false;
+    }
+    return size.get().bytes() < input.thresholds().get(PoolingCandidateDetector.MIN_BUFFER_BYTES);
   }
 
   private static Finding finding(DetectionInput input, LineGroup line, Lifetimes.Verdict lifetime) {

@@ -41,7 +41,8 @@ public final class PoolingCandidateDetector implements Detector {
 
   @Override
   public List<Threshold> thresholds() {
-    return List.of(MIN_BUFFER_BYTES, MIN_COLLECTIONS_CAUSED, CRITICAL_SHARE, Lifetimes.MAX_SURVIVOR_RATIO, Lifetimes.MAX_RETAINED_SHARE);
+    return List.of(MIN_BUFFER_BYTES, MIN_COLLECTIONS_CAUSED, CRITICAL_SHARE, Lifetimes.MAX_SURVIVOR_RATIO,
+        Lifetimes.MAX_RETAINED_SHARE);
   }
 
   @Override

@@ -26,7 +26,7 @@ import java.util.Map;
 public final class ThreadChurnDetector implements Detector {
 
   static final Threshold MIN_STARTS_PER_SECOND = new Threshold("thread-churn.min-starts-per-second", 10,
-      "At ~50-100 us of CPU per start and stop, 10 threads/s is ~0.1% of a core: from there a pool is plainly cheaper.");
+      "At ~50-100 us of CPU per start and stop, 10 threads/s is ~0.1% of a core: from there a pool is cheaper.");
   static final Threshold CRITICAL_STARTS_PER_SECOND = new Threshold("thread-churn.critical-starts-per-second", 1000,
       "1,000 starts/s is 5-10% of a core spent creating and destroying threads.");
   /** Fewer starts than this in a whole recording make no rate, whatever the duration. */
@@ -99,6 +99,10 @@ public final class ThreadChurnDetector implements Detector {
     }
     evidence.put("threadObjectBytesPerSecond", threadBytesPerSecond);
     evidence.put("jdkVersion", profile.jdkVersion());
+    String executor = executor(site);
+    if (executor != null) {
+      evidence.put("startedBy", executor);
+    }
     evidence.put("measuredBy", "jdk.ThreadStart stacks attributed to the application frame that called"
         + " Thread.start, over the recording's duration; peak from jdk.JavaThreadStatistics; heap bytes from"
         + " allocation samples of java.lang.Thread at the same line");
@@ -117,12 +121,32 @@ public final class ThreadChurnDetector implements Detector {
         + ". The rate is over the whole recording, including JVM start-up, so it understates the steady state."
         + (stackKnown ? "" : " The stack size is assumed (1 MiB), not read from the recording.");
     return new Finding(Finding.idOf(FindingKind.THREAD_CHURN, where), FindingKind.THREAD_CHURN, severity, where,
-        "java.lang.Thread", summary, evidence, recommendation(frame, release), saving,
+        "java.lang.Thread", summary, evidence, recommendation(frame, release, executor(site)), saving,
         stackKnown ? Confidence.HIGH : Confidence.MEDIUM, note);
   }
 
-  private static String recommendation(Frame frame, int release) {
+  /**
+   * The JDK executor frame between {@code Thread.start} and the application, e.g. {@code ThreadPoolExecutor.addWorker}:
+   * then the application does use a pool, and the pool keeps replacing its threads.
+   */
+  static String executor(ThreadStartSite site) {
+    for (Frame frame : site.frames()) {
+      if (frame.className().startsWith("java.util.concurrent.")) {
+        return frame.shortName();
+      }
+    }
+    return null;
+  }
+
+  private static String recommendation(Frame frame, int release, String executor) {
     String line = frame.sourceFileGuess() + ":" + frame.line();
+    if (executor != null) {
+      return String.format(Locale.ROOT, "The threads are started by a pool (%s) called at %s, which keeps"
+          + " replacing its workers: a cached pool that shrinks and grows with bursts, a keepAliveTime or"
+          + " allowCoreThreadTimeOut that lets idle workers die, or tasks that throw and kill their worker. Give it"
+          + " a fixed core size with prestartAllCoreThreads(), a keepAliveTime longer than the gaps between bursts,"
+          + " and catch exceptions inside the task.", executor, line);
+    }
     StringBuilder advice = new StringBuilder(String.format(Locale.ROOT, "Stop starting a thread per task at %s:"
         + " create an ExecutorService once (e.g. Executors.newFixedThreadPool(Runtime.getRuntime()"
         + ".availableProcessors()) for CPU-bound work, which cannot run faster on more threads than cores) and"

@@ -8,6 +8,8 @@ import io.heapwise.analyzer.AnalysisOptions;
 import io.heapwise.analyzer.Analyzer;
 import io.heapwise.analyzer.finding.Confidence;
 import io.heapwise.analyzer.finding.Finding;
+import io.heapwise.analyzer.model.Frame;
+import io.heapwise.analyzer.model.ThreadStartSite;
 import io.heapwise.analyzer.report.Report;
 import java.util.List;
 import java.util.Set;
@@ -54,6 +56,16 @@ class ThreadChurnDetectorTest {
     assertThat(noStack.undecided()).singleElement().asString().startsWith("THREAD_CHURN: 500 threads/s");
     Report disabled = analyze(new SyntheticProfile().enabledEvents(Set.of("jdk.OldObjectSample")));
     assertThat(disabled.undecided()).singleElement().asString().contains("did not enable jdk.ThreadStart");
+  }
+
+  @Test
+  void recognizesAPoolThatKeepsReplacingItsThreads() {
+    Frame start = new Frame("java.lang.Thread", "start", 800, -1, true);
+    Frame addWorker = new Frame("java.util.concurrent.ThreadPoolExecutor", "addWorker", 945, -1, true);
+    Frame submit = SyntheticProfile.line("submit", 40);
+    ThreadStartSite site = new ThreadStartSite(submit, List.of(start, addWorker, submit), 5_000);
+    assertThat(ThreadChurnDetector.executor(site)).isEqualTo("ThreadPoolExecutor.addWorker");
+    assertThat(ThreadChurnDetector.executor(new ThreadStartSite(submit, List.of(start, submit), 1))).isNull();
   }
 
   @Test
