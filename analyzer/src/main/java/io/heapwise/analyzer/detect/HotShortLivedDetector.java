@@ -35,6 +35,22 @@ public final class HotShortLivedDetector implements Detector {
       "A line that is half of all allocation sets the young-GC rate by itself.");
 
   private static final double MB = 1024.0 * 1024.0;
+  /** What to write instead, for the JDK APIs whose garbage a line most often makes. */
+  private static final Map<String, String> MECHANISM_ADVICE = new LinkedHashMap<>();
+
+  static {
+    MECHANISM_ADVICE.put("String.split", "Instead of split(), find the field bounds with indexOf and parse in place"
+        + " (Integer.parseInt(CharSequence, begin, end, radix), startsWith(prefix, offset)), keeping the bounds"
+        + " in an int[] reused across calls.");
+    MECHANISM_ADVICE.put("String.substring", "Pass (string, begin, end) instead of substrings, and parse or"
+        + " compare in place (regionMatches, Integer.parseInt(CharSequence, begin, end, radix)).");
+    MECHANISM_ADVICE.put("String.format", "Replace String.format, which builds a Formatter and parses the format"
+        + " with a regex on every call, with StringBuilder appends (or java.util.HexFormat for hex digits).");
+    MECHANISM_ADVICE.put("String.replaceAll", "Compile the Pattern once into a static final field, or use"
+        + " String.replace(CharSequence, CharSequence), which needs no regex.");
+    MECHANISM_ADVICE.put("string concatenation", "Append into one StringBuilder reused across the loop (setLength(0))"
+        + " instead of concatenating per iteration.");
+  }
 
   @Override
   public FindingKind kind() {
@@ -139,22 +155,23 @@ public final class HotShortLivedDetector implements Detector {
   private static String recommendation(LineGroup line) {
     SiteSummary top = line.top;
     String where = (top.file() != null ? top.file() : "") + ":" + top.line();
-    StringBuilder advice = new StringBuilder("Stop allocating at ").append(top.location()).append(": ");
-    if (line.mechanisms.contains("String.split")) {
-      advice.append("instead of split(), find the field bounds with indexOf and parse in place"
-          + " (Integer.parseInt(CharSequence, begin, end, radix), String.regionMatches/startsWith(prefix, offset)),"
-          + " keeping the bounds in an int[] reused across calls. ");
-    } else if (line.mechanisms.stream().anyMatch(m -> m.startsWith("String.substring"))) {
-      advice.append("pass (string, begin, end) instead of substrings, and parse or compare in place. ");
-    } else {
-      advice.append("reuse indices or a mutable holder instead of building new objects per call, and keep the"
+    StringBuilder advice = new StringBuilder("Stop allocating at ").append(top.location()).append(". ");
+    int specific = 0;
+    for (Map.Entry<String, String> hint : MECHANISM_ADVICE.entrySet()) {
+      if (line.mechanisms.contains(hint.getKey())) {
+        advice.append(hint.getValue()).append(' ');
+        specific++;
+      }
+    }
+    if (specific == 0) {
+      advice.append("Reuse indices or a mutable holder instead of building new objects per call, and keep the"
           + " objects local (not stored in fields, not passed to non-inlined calls) so that C2's escape analysis"
           + " can scalar-replace them. ");
     }
-    advice.append("Do not pool them: on the JVM a small allocation is a TLAB pointer bump (~10 ns) and a young"
-        + " collection costs in proportion to survivors, not to garbage, so these objects are nearly free to"
-        + " collect; a pool adds synchronization, keeps the objects alive into the old generation and makes every"
-        + " old-to-young reference a card-table write. Saves up to ")
+    advice.append("Do not pool these objects: on the JVM a small allocation is a TLAB pointer bump (~10 ns) and a"
+        + " young collection costs in proportion to survivors, not to garbage, so they are nearly free to collect;"
+        + " a pool adds synchronization, promotes the pooled objects to the old generation, and every young object"
+        + " stored into one dirties a card that the next young collection must scan. Saves up to ")
         .append(String.format(Locale.ROOT, "%.1f MB/s at line %s.", line.bytesPerSecond / MB, where));
     return advice.toString();
   }
