@@ -62,7 +62,8 @@ public final class PoolingCandidateDetector implements Detector {
           < limits.get(MIN_COLLECTIONS_CAUSED)) {
         continue;
       }
-      Optional<BufferSizes.Size> size = BufferSizes.of(site, input);
+      // A direct buffer's heap object is a small wrapper; the size that matters is native and not recorded.
+      Optional<BufferSizes.Size> size = direct ? Optional.empty() : BufferSizes.of(site, input);
       if (size.isEmpty() && !direct) {
         input.undecided().accept(String.format(Locale.ROOT, "POOLING_CANDIDATE: %s at %s (%.0f%% of allocation)"
             + " has no known size: pass --classpath so its length can be read from the class file, or record"

@@ -62,7 +62,7 @@ public final class ThreadChurnDetector implements Detector {
     List<Finding> findings = new ArrayList<>();
     for (ThreadStartSite site : profile.threadStartSites()) {
       double rate = site.starts() / profile.durationSeconds();
-      if (site.starts() < MIN_STARTS || rate < input.thresholds().get(MIN_STARTS_PER_SECOND)) {
+      if (site.starts() < MIN_STARTS || rate < input.thresholds().get(MIN_STARTS_PER_SECOND) || virtual(site)) {
         continue;
       }
       if (site.appFrame() == null) {
@@ -123,6 +123,17 @@ public final class ThreadChurnDetector implements Detector {
     return new Finding(Finding.idOf(FindingKind.THREAD_CHURN, where), FindingKind.THREAD_CHURN, severity, where,
         "java.lang.Thread", summary, evidence, recommendation(frame, release, executor(site)), saving,
         stackKnown ? Confidence.HIGH : Confidence.MEDIUM, note);
+  }
+
+  /** Virtual threads are meant to be started per task: no native stack, no kernel thread to churn. */
+  static boolean virtual(ThreadStartSite site) {
+    for (Frame frame : site.frames()) {
+      if (frame.className().equals("java.lang.VirtualThread")
+          || frame.className().startsWith("java.lang.ThreadBuilders$Virtual")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -59,13 +59,16 @@ class ThreadChurnDetectorTest {
   }
 
   @Test
-  void recognizesAPoolThatKeepsReplacingItsThreads() {
+  void recognizesPoolsThatReplaceTheirThreadsAndVirtualThreads() {
     Frame start = new Frame("java.lang.Thread", "start", 800, -1, true);
     Frame addWorker = new Frame("java.util.concurrent.ThreadPoolExecutor", "addWorker", 945, -1, true);
     Frame submit = SyntheticProfile.line("submit", 40);
     ThreadStartSite site = new ThreadStartSite(submit, List.of(start, addWorker, submit), 5_000);
     assertThat(ThreadChurnDetector.executor(site)).isEqualTo("ThreadPoolExecutor.addWorker");
     assertThat(ThreadChurnDetector.executor(new ThreadStartSite(submit, List.of(start, submit), 1))).isNull();
+    Frame virtualStart = new Frame("java.lang.VirtualThread", "start", 500, -1, true);
+    assertThat(ThreadChurnDetector.virtual(new ThreadStartSite(submit, List.of(virtualStart, submit), 1))).isTrue();
+    assertThat(ThreadChurnDetector.virtual(site)).isFalse();
   }
 
   @Test
