@@ -72,4 +72,19 @@ class OneAdvicePerLineTest {
     assertThat(report.undecided()).anySatisfy(line -> assertThat(line).startsWith("POOLING_CANDIDATE: byte[] at"))
         .anySatisfy(line -> assertThat(line).startsWith("HOT_SHORT_LIVED: byte[] at"));
   }
+
+  @Test
+  void aDirectBufferIsAPoolingCandidateWhateverItsHeapSize() {
+    Frame directLine = SyntheticProfile.line("read", 70);
+    SyntheticProfile profile = new SyntheticProfile()
+        .site("java.nio.DirectByteBuffer", directLine, "ByteBuffer.allocateDirect", 50 * MB, 0)
+        .site("java.lang.String", SPLIT_LINE, "String.split", 500 * MB, 0)
+        .collections(30, 30 * MB, 1_000).oldObjectSamples(5);
+    Report report = new Analyzer(new Detectors(List.of(new HotShortLivedDetector(), new PoolingCandidateDetector())))
+        .report(profile.build(), AnalysisOptions.defaults());
+    assertThat(kindAt(report, directLine)).isEqualTo(FindingKind.POOLING_CANDIDATE);
+    assertThat(report.findings()).filteredOn(f -> f.kind() == FindingKind.POOLING_CANDIDATE).singleElement()
+        .satisfies(f -> assertThat(f.recommendation()).contains("Service.java:70", "allocateDirect", "Cleaner"));
+    assertThat(report.undecided()).isEmpty();
+  }
 }
