@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.heapwise.analyzer.bytecode.AllocationInstruction;
+import io.heapwise.analyzer.model.AllocationSite;
+import io.heapwise.analyzer.model.SiteKey;
+import io.heapwise.analyzer.model.SizeStats;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BufferSizesTest {
+
+  @Test
+  void arraySizeIsHeaderPlusElementsAlignedToEightBytes() {
+    assertThat(BufferSizes.arrayBytes("byte[]", 65536)).isEqualTo(65552);
+    assertThat(BufferSizes.arrayBytes("byte[]", 1)).isEqualTo(24);
+    assertThat(BufferSizes.arrayBytes("long[]", 3)).isEqualTo(40);
+    assertThat(BufferSizes.arrayBytes("char[]", 8192)).isEqualTo(16400);
+  }
+
+  @Test
+  void aConstantLengthCountsOnlyWhenEveryArrayOfTheTypeOnTheLineHasOne() {
+    List<AllocationInstruction> constant = List.of(new AllocationInstruction(44, "byte[]", null, 65536),
+        new AllocationInstruction(44, "int[]", null, -1), new AllocationInstruction(45, "byte[]", null, -1));
+    assertThat(BufferSizes.constantLength(constant, 44, "byte[]")).isEqualTo(65536);
+    assertThat(BufferSizes.constantLength(constant, 44, "int[]")).isEqualTo(-1);
+    List<AllocationInstruction> mixed = List.of(new AllocationInstruction(7, "byte[]", null, 16),
+        new AllocationInstruction(7, "byte[]", null, -1));
+    assertThat(BufferSizes.constantLength(mixed, 7, "byte[]")).isEqualTo(-1);
+  }
+
+  @Test
+  void buffersAreArraysTheApplicationAllocatesItselfOrDirectBuffers() {
+    assertThat(BufferSizes.isBuffer(site("byte[]", null))).isTrue();
+    assertThat(BufferSizes.isBuffer(site("byte[]", "ByteBuffer.allocate"))).isTrue();
+    assertThat(BufferSizes.isBuffer(site("java.nio.DirectByteBuffer", "ByteBuffer.allocateDirect"))).isTrue();
+    assertThat(BufferSizes.isBuffer(site("byte[]", "String.split"))).isFalse();
+    assertThat(BufferSizes.isBuffer(site("java.lang.Object[]", null))).isFalse();
+  }
+
+  private static AllocationSite site(String type, String mechanism) {
+    return new AllocationSite(new SiteKey(type, SyntheticProfile.line("handle", 44), mechanism), List.of(), 100, 1,
+        new SizeStats(), 0);
+  }
+}
