@@ -29,7 +29,10 @@ public final class Detectors {
     return new Detectors(List.of(
         new GcPressureDetector(),
         new PointerHeavyClassDetector(),
-        new LargeArrayDetector()));
+        new LargeArrayDetector(),
+        new HotShortLivedDetector(),
+        new PoolingCandidateDetector(),
+        new ThreadChurnDetector()));
   }
 
   /** Every threshold of every detector, by key, including the shared cold-site limit. */

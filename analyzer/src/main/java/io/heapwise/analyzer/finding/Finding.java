@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,7 +35,35 @@ public record Finding(
     String confidenceNote) {
 
   public Finding {
-    evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+    evidence = Collections.unmodifiableMap(normalized(evidence));
+  }
+
+  /**
+   * Evidence holds whatever a detector measured; whole numbers become longs and fractions doubles, the types the
+   * JSON reader gives back, so that a report read from JSON equals the one written.
+   */
+  private static LinkedHashMap<String, Object> normalized(Map<String, ?> evidence) {
+    LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
+    evidence.forEach((key, value) -> copy.put(key, normalizedValue(value)));
+    return copy;
+  }
+
+  private static Object normalizedValue(Object value) {
+    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof Float f) {
+      return f.doubleValue();
+    }
+    if (value instanceof Map<?, ?> map) {
+      LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((key, inner) -> copy.put(String.valueOf(key), normalizedValue(inner)));
+      return Collections.unmodifiableMap(copy);
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(Finding::normalizedValue).toList();
+    }
+    return value;
   }
 
   /** The id DESIGN.md promises: {@code KIND:site}. */
