@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Hot autoboxing: allocations under {@code Integer.valueOf}, {@code Long.valueOf}, ... at an application line.
@@ -77,14 +78,15 @@ public final class BoxingDetector implements Detector {
       long bytes = sites.stream().mapToLong(AllocationSite::bytes).sum();
       double share = (double) bytes / profile.totalBytes();
       if (share >= minShare) {
-        findings.add(finding(line, sites, bytes, share, profile, sizing, input.thresholds()));
+        Optional<BoxingUses> uses = BoxingUses.of(input.classFiles(), line.className(), line.method(), line.line());
+        findings.add(finding(line, sites, bytes, share, profile, sizing, input.thresholds(), uses));
       }
     });
     return findings;
   }
 
   private static Finding finding(Frame line, List<AllocationSite> sites, long bytes, double share,
-      AllocationProfile profile, ObjectSizing sizing, Thresholds limits) {
+      AllocationProfile profile, ObjectSizing sizing, Thresholds limits, Optional<BoxingUses> uses) {
     double seconds = profile.durationSeconds();
     double rate = bytes / seconds;
     long samples = sites.stream().mapToLong(AllocationSite::samples).sum();
@@ -107,6 +109,9 @@ public final class BoxingDetector implements Detector {
     evidence.put("boxedTypes", boxedTypes);
     evidence.put("samples", samples);
     evidence.put("boxingFrames", top.frames().stream().map(Frame::toString).toList());
+    evidence.put("boxesFlowInto", uses.map(u -> u.consumers().isEmpty()
+        ? (Object) "no call after valueOf on the line: stored in a field or array, or returned"
+        : u.consumers()).orElse("not checked: no class files for " + line.className() + " (pass --classpath)"));
     evidence.put("measuredBy", profile.allocationSource().eventNames() + " bytes whose stack holds "
         + String.join(", ", sites.stream().map(s -> s.key().mechanism()).distinct().toList())
         + " below the application frame; box sizes from the recording's compressed-oops and header settings");
@@ -115,11 +120,12 @@ public final class BoxingDetector implements Detector {
         + " (%.0f%% of all allocation).", file, boxesPerSecond, main.name(), simple(main.box()), rate / MB,
         share * 100);
     return new Finding(Finding.idOf(FindingKind.BOXING, site), FindingKind.BOXING, severity(share, limits), site,
-        null, summary, evidence, recommendation(file, main), new EstimatedSaving(rate, share),
+        null, summary, evidence, recommendation(file, main, sizing.instanceBytes(0, main.bytes()), uses),
+        new EstimatedSaving(rate, share),
         samples >= STABLE_SAMPLES ? Confidence.HIGH : Confidence.MEDIUM, confidenceNote(samples, sizing));
   }
 
-  private static String recommendation(String file, Primitive boxed) {
+  private static String recommendation(String file, Primitive boxed, long boxBytes, Optional<BoxingUses> uses) {
     String name = boxed.name();
     String box = simple(boxed.box());
     String containers = switch (name) {
@@ -133,9 +139,13 @@ public final class BoxingDetector implements Detector {
       default -> "a `" + name + "[]` or a primitive collection instead of a `List<" + box + ">` or `Map<…, " + box
           + ">`";
     };
+    String flow = uses.filter(u -> !u.consumers().isEmpty())
+        .map(u -> " The boxes go to " + u.describe() + (u.unboxes() ? " and the line unboxes too (`" + name
+            + "Value`): a read-modify-write of a boxed value, so every update allocates a new " + box + "." : "."))
+        .orElse("");
     return "Keep the values primitive at " + file + ": a `" + name + "` local for a running value, " + containers
-        + ". Every `" + box + ".valueOf` beyond the small-value cache allocates a new object that dies at the next"
-        + " update; C2's escape analysis removes a box only when it does not leave the compiled method, and these"
+        + "." + flow + " Every `" + box + ".valueOf` beyond the small-value cache allocates a new " + boxBytes
+        + "-byte object; C2's escape analysis removes a box only when it does not leave the compiled method, and these"
         + " left it (stored in a collection or field, or passed to a call that was not inlined).";
   }
 

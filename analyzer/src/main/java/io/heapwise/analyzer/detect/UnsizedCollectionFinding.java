@@ -143,10 +143,11 @@ record UnsizedCollectionFinding(Growth growth, double share, long lineBytes, Col
   private String confidenceNote(CollectionType type) {
     List<String> notes = new ArrayList<>();
     if (!estimate.exact()) {
-      notes.add("The capacity is " + (estimate.suggested() > 0 ? "an estimate from sampled rates: the average"
-          + " growth per " + type.simpleName() + " leans towards the largest ones when sizes vary, and sizing for"
-          + " the largest wastes memory on small ones" : "unknown") + "; TLAB events"
-          + " (jdk.ObjectAllocationInNewTLAB) give exact array sizes.");
+      notes.add("The capacity is " + (estimate.suggested() > 0 ? "an estimate from sampled rates, more likely too"
+          + " high than too low: JFR samples where threads take new TLABs, which the large growth arrays do far"
+          + " more often than the small " + type.simpleName() + " objects, so the objects are under-counted; and"
+          + " the average growth leans towards the largest collections when sizes vary" : "unknown")
+          + ". TLAB events (jdk.ObjectAllocationInNewTLAB) give exact array sizes.");
     }
     notes.add(String.format(Locale.ROOT, "The saving counts the growth bytes minus the final array a presized"
         + " %s still allocates, taken as %.0f%% of growth for %s growth (1/r of a geometric series of ratio r);"

@@ -45,7 +45,8 @@ class BoxingDetectorIT {
   @Test
   void thePlantedLineBoxesLongs() throws Exception {
     PlantedSite site = PlantedSite.of(PLANTED);
-    // Boxing needs no bytecode: with and without class files the finding is the same, and nothing is undecided.
+    // Boxing needs no bytecode: with and without class files the finding is at the same line, and nothing is
+    // undecided; the bytecode only adds what the boxes flow into.
     for (ClassFiles files : List.of(classFiles, ClassFiles.NONE)) {
       Report report = analyze(planted, files);
       List<Finding> findings = report.findings().stream().filter(f -> f.kind() == FindingKind.BOXING).toList();
@@ -57,13 +58,20 @@ class BoxingDetectorIT {
       assertThat(finding.site().allocatedType()).isEqualTo("java.lang.Long");
       assertThat(finding.id()).isEqualTo("BOXING:" + PLANTED + "." + site.method() + ":" + site.line());
       assertThat(finding.evidence()).containsKeys("boxingBytesPerSecond", "shareOfAllocation", "boxesPerSecond",
-          "boxedTypes", "samples", "boxingFrames", "measuredBy");
+          "boxedTypes", "samples", "boxingFrames", "boxesFlowInto", "measuredBy");
       assertThat((List<?>) finding.evidence().get("boxingFrames")).first().asString()
           .startsWith("java.lang.Long.valueOf(");
       assertThat((double) finding.evidence().get("shareOfAllocation")).isGreaterThan(0.5);
       assertThat(finding.estimatedSaving().bytesPerSecond()).isPositive();
       assertThat(finding.recommendation()).contains("MetricsRollup.java:" + site.line(), "long[]");
       assertThat(report.undecided()).noneMatch(line -> line.startsWith("BOXING"));
+      if (files == classFiles) {
+        // The bytecode names what takes the boxes: the Map<String, Long>'s put, after unboxing its get.
+        assertThat(finding.evidence().get("boxesFlowInto")).isEqualTo(List.of("java.util.Map.put"));
+        assertThat(finding.recommendation()).contains("`Map.put`", "read-modify-write");
+      } else {
+        assertThat((String) finding.evidence().get("boxesFlowInto")).startsWith("not checked: no class files");
+      }
       System.out.println("BOXING: " + finding);
     }
   }

@@ -6,12 +6,15 @@ import static io.heapwise.analyzer.model.TestProfiles.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.heapwise.analyzer.AnalysisOptions;
+import io.heapwise.analyzer.bytecode.ClassFiles;
 import io.heapwise.analyzer.Analyzer;
 import io.heapwise.analyzer.finding.Confidence;
 import io.heapwise.analyzer.finding.Finding;
 import io.heapwise.analyzer.finding.Severity;
 import io.heapwise.analyzer.model.AllocationProfile;
 import io.heapwise.analyzer.report.Report;
+import io.heapwise.analyzer.testing.PlantedSite;
+import io.heapwise.analyzer.testing.TestEnvironment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +42,20 @@ class BoxingDetectorTest {
     assertThat(finding.estimatedSaving().shareOfAllocation()).isEqualTo(0.4);
     assertThat(finding.recommendation()).contains("Stats.java:20", "int[]");
     assertThat(finding.confidence()).isEqualTo(Confidence.HIGH);
+  }
+
+  @Test
+  void theBytecodeSaysWhatTakesTheBoxes() throws Exception {
+    PlantedSite planted = PlantedSite.of("io.heapwise.samples.boxing.MetricsRollup");
+    try (ClassFiles samples = ClassFiles.open(List.of(TestEnvironment.samplesClassPath()))) {
+      BoxingUses uses = BoxingUses.of(samples, planted.className(), planted.method(), planted.line()).orElseThrow();
+      assertThat(uses.consumers()).containsExactly("java.util.Map.put");
+      assertThat(uses.unboxes()).isTrue();
+      assertThat(uses.describe()).isEqualTo("`Map.put`");
+      assertThat(BoxingUses.of(samples, planted.className(), planted.method(), planted.line() - 1).orElseThrow()
+          .consumers()).isEmpty();
+      assertThat(BoxingUses.of(samples, "com.acme.Missing", "run", 1)).isEmpty();
+    }
   }
 
   @Test
