@@ -17,10 +17,10 @@ import java.util.Locale;
  *       itself (24 bytes per {@code ArrayList} with compressed oops), growth bytes per instance from the growth
  *       rate, and the capacity whose simulated growth ({@link GrowthPolicy}) allocates that many bytes.</li>
  * </ol>
- * The estimate leans high: JFR samples allocations where a thread takes a new TLAB, and a large growth array
- * triggers that far more often than its share while a 24-byte collection object almost never does, so the
- * objects are under-counted and the growth per object over-stated (the OrderBook sample: about 3x). Exact sizes,
- * when the recording has them, are preferred for that reason.
+ * Small collection objects get few samples next to their kilobyte arrays (JFR samples where a thread takes a new
+ * TLAB, which large arrays trigger far more often): below {@code unsized-collection.min-instance-samples} the
+ * instance rate swings by 10x between runs (2 samples: 20,000/s in one run of the OrderBook sample, 1,500,000/s in
+ * another, against about 80,000/s), so no capacity is estimated from it and the finding says why.
  *
  * <p>The saving is the growth minus the final array, which a presized collection still allocates: 1/r of the
  * growth bytes for growth ratio r ({@link GrowthPolicy#savedFraction}), whichever way the capacity was found.
@@ -32,8 +32,8 @@ import java.util.Locale;
  * @param constructorLine the line whose samples of the collection object gave the instance rate, {@code -1}
  * @param collectionsPerSecond instances made per second at that line, {@code -1} when unknown
  */
-record GrowthEstimate(long elements, long suggested, boolean exact, boolean fewSamples, String method,
-    int constructorLine, double collectionsPerSecond, double savingBytesPerSecond) {
+record GrowthEstimate(long elements, long suggested, boolean exact, String method, int constructorLine,
+    double collectionsPerSecond, double savingBytesPerSecond) {
 
   static GrowthEstimate of(AllocationProfile profile, Frame line, List<AllocationSite> growthSites,
       long growthBytes, CollectionConstructor constructor, ObjectSizing sizing, double minInstanceSamples) {
@@ -59,23 +59,28 @@ record GrowthEstimate(long elements, long suggested, boolean exact, boolean fewS
     }
     if (largestArray > 0) {
       long elements = policy.elementsForArrayBytes(largestArray, sizing);
-      return new GrowthEstimate(elements, friendly(elements), true, false, String.format(Locale.ROOT,
+      return new GrowthEstimate(elements, friendly(elements), true, String.format(Locale.ROOT,
           "exact: the largest growth array seen (%,d bytes, TLAB events) holds %,d %s", largestArray, elements,
           type.unit()), constructorLine, instanceRate, saving);
     }
-    if (instanceRate > 0) {
+    if (instanceRate > 0 && instanceSamples >= minInstanceSamples) {
       double perInstance = growthRate / instanceRate;
       long elements = policy.elementsForGrowthBytes(perInstance, sizing);
-      boolean few = instanceSamples < minInstanceSamples;
-      return new GrowthEstimate(elements, friendly(elements), false, few, String.format(Locale.ROOT,
+      return new GrowthEstimate(elements, friendly(elements), false, String.format(Locale.ROOT,
           "estimate: %,.0f growth bytes per %s (growth bytes/s over %,.0f %ss/s, counted from %d samples of the"
-              + " %d-byte objects at line %d%s) match one grown %s from its default capacity to %,d %s",
+              + " %d-byte objects at line %d) match one grown %s from its default capacity to %,d %s",
           perInstance, type.simpleName(), instanceRate, type.simpleName(), instanceSamples,
-          type.instanceBytes(sizing), constructorLine, few ? ": too few for a stable rate" : "",
-          policy.ratioText(), elements, type.unit()),
+          type.instanceBytes(sizing), constructorLine, policy.ratioText(), elements, type.unit()),
           constructorLine, instanceRate, saving);
     }
-    return new GrowthEstimate(-1, -1, false, false, "unknown: no exact sizes (TLAB events) and no sampled "
+    if (instanceRate > 0) {
+      return new GrowthEstimate(-1, -1, false, String.format(Locale.ROOT, "unknown: only %d samples of the"
+          + " %d-byte %s objects at line %d, too few to count instances (JFR samples where threads take new TLABs,"
+          + " which the large growth arrays do far more often than the small objects); record longer, or with"
+          + " jdk.ObjectAllocationInNewTLAB for exact array sizes", instanceSamples, type.instanceBytes(sizing),
+          type.simpleName(), constructorLine), constructorLine, -1, saving);
+    }
+    return new GrowthEstimate(-1, -1, false, "unknown: no exact sizes (TLAB events) and no sampled "
         + type.simpleName() + " objects at a constructor line to count instances", -1, -1, saving);
   }
 

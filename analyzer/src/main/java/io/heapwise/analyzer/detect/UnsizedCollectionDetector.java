@@ -34,8 +34,8 @@ public final class UnsizedCollectionDetector implements Detector {
   static final Threshold MIN_GROWTH_SHARE = new Threshold("unsized-collection.min-growth-share", 0.02,
       "Growth under 2% of allocation at one line cannot move GC frequency noticeably.");
   static final Threshold MIN_INSTANCE_SAMPLES = new Threshold("unsized-collection.min-instance-samples", 10,
-      "Small collection objects are rarely sampled: with fewer samples their rate, and the capacity estimated"
-          + " from it, can be off by 2x or more.");
+      "Small collection objects are rarely sampled: with fewer samples their rate swings by 10x between runs,"
+          + " so no capacity is estimated from it.");
   static final Threshold WARNING_GROWTH_SHARE = new Threshold("unsized-collection.warning-growth-share", 0.10,
       "At 10% of allocation, one line's growth copies set a tenth of the young-collection rate.");
   static final Threshold CRITICAL_GROWTH_SHARE = new Threshold("unsized-collection.critical-growth-share", 0.30,

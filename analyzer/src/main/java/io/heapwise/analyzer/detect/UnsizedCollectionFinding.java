@@ -124,7 +124,7 @@ record UnsizedCollectionFinding(Growth growth, double share, long lineBytes, Col
 
   /**
    * High only when the bytecode confirms default capacity and exact sizes give the capacity; each of a rate
-   * estimate, an unconfirmed constructor and a thin or missing instance count lowers it.
+   * estimate, an unconfirmed constructor and an unknown capacity lowers it.
    */
   private Confidence confidence() {
     int level = 2;
@@ -134,7 +134,7 @@ record UnsizedCollectionFinding(Growth growth, double share, long lineBytes, Col
     if (constructor.status() != Status.DEFAULT_CAPACITY) {
       level--;
     }
-    if (estimate.fewSamples() || estimate.suggested() < 0) {
+    if (estimate.suggested() < 0) {
       level--;
     }
     return Confidence.values()[Math.max(0, level)];
@@ -143,11 +143,10 @@ record UnsizedCollectionFinding(Growth growth, double share, long lineBytes, Col
   private String confidenceNote(CollectionType type) {
     List<String> notes = new ArrayList<>();
     if (!estimate.exact()) {
-      notes.add("The capacity is " + (estimate.suggested() > 0 ? "an estimate from sampled rates, more likely too"
-          + " high than too low: JFR samples where threads take new TLABs, which the large growth arrays do far"
-          + " more often than the small " + type.simpleName() + " objects, so the objects are under-counted; and"
-          + " the average growth leans towards the largest collections when sizes vary" : "unknown")
-          + ". TLAB events (jdk.ObjectAllocationInNewTLAB) give exact array sizes.");
+      notes.add(estimate.suggested() > 0 ? "The capacity is an estimate from sampled rates: the average growth per "
+          + type.simpleName() + " leans towards the largest collections when sizes vary, and a capacity for the"
+          + " largest wastes memory on the small ones. TLAB events (jdk.ObjectAllocationInNewTLAB) give exact array"
+          + " sizes." : "No capacity could be measured (see capacityFrom).");
     }
     notes.add(String.format(Locale.ROOT, "The saving counts the growth bytes minus the final array a presized"
         + " %s still allocates, taken as %.0f%% of growth for %s growth (1/r of a geometric series of ratio r);"

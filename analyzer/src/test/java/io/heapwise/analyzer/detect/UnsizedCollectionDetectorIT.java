@@ -67,19 +67,26 @@ class UnsizedCollectionDetectorIT {
     assertThat(finding.site().allocatedType()).isEqualTo("java.util.ArrayList");
     assertThat(finding.id()).isEqualTo("UNSIZED_COLLECTION:" + PLANTED + ".match:" + constructorLine);
     assertThat(finding.evidence()).containsKeys("collectionType", "growthBytesPerSecond", "growthShareOfAllocation",
-        "growthShareOfLine", "samples", "growthAllocations", "growthLine", "constructor", "collectionsPerSecond",
+        "growthShareOfLine", "samples", "growthAllocations", "growthLine", "constructor",
         "suggestedCapacity", "capacityFrom", "measuredBy");
     assertThat((String) finding.evidence().get("growthLine")).endsWith("OrderBook.java:" + site.line() + ")");
     assertThat((double) finding.evidence().get("growthShareOfAllocation")).isGreaterThan(0.3);
-    // The sample's fills: 369 per order on average, at most 839. The estimate from rates leans high because JFR
-    // under-samples the 24-byte ArrayList objects next to their kilobyte arrays (the confidence note says so).
-    assertThat((long) finding.evidence().get("suggestedCapacity")).isBetween(400L, 5_000L);
     assertThat(finding.recommendation()).contains("new ArrayList<>(", "OrderBook.java:" + constructorLine);
     assertThat(finding.estimatedSaving().bytesPerSecond()).isPositive();
     assertThat(finding.estimatedSaving().shareOfAllocation()).isBetween(0.2, 1.0);
-    // Medium: the capacity is estimated from rates; low when the small ArrayList objects got few samples.
-    assertThat(finding.confidence()).isIn(Confidence.MEDIUM, Confidence.LOW);
-    assertThat((String) finding.evidence().get("capacityFrom")).startsWith("estimate:");
+    // The 24-byte ArrayList objects get a handful of samples next to their arrays: an estimate needs ten of them,
+    // else the capacity is unknown and the finding says why. The sample's fills: 369 per order, at most 839.
+    String from = (String) finding.evidence().get("capacityFrom");
+    if (finding.evidence().get("suggestedCapacity") instanceof Long capacity) {
+      assertThat(from).startsWith("estimate:");
+      assertThat(capacity).isBetween(100L, 5_000L);
+      assertThat(finding.confidence()).isEqualTo(Confidence.MEDIUM);
+    } else {
+      assertThat(finding.evidence().get("suggestedCapacity")).isEqualTo("unknown");
+      assertThat(from).startsWith("unknown: only").contains("ArrayList objects at line " + constructorLine);
+      assertThat(finding.recommendation()).contains("new ArrayList<>(expectedSize)");
+      assertThat(finding.confidence()).isEqualTo(Confidence.LOW);
+    }
     assertThat(report.undecided()).noneMatch(line -> line.startsWith("UNSIZED_COLLECTION"));
     System.out.println("UNSIZED_COLLECTION with class files: " + finding);
   }

@@ -122,6 +122,23 @@ class UnsizedCollectionDetectorTest {
     assertThat(finding.confidence()).isEqualTo(Confidence.MEDIUM);
   }
 
+  /** Three samples of the list objects could mean 20,000 or 1,500,000 lists a second: no capacity from them. */
+  @Test
+  void tooFewSamplesOfTheCollectionObjectsGiveNoCapacity() throws Exception {
+    PlantedSite planted = PlantedSite.of(BOOK);
+    int constructor = PlantedSite.constructorLine(BOOK);
+    AllocationProfile profile = profile()
+        .site("java.lang.Object[]", "ArrayList.grow", 500 * MB, 300, "java.util.ArrayList.grow",
+            "java.util.ArrayList.add", BOOK + ".match:" + planted.line())
+        .site("java.util.ArrayList", null, MB, 3, BOOK + ".match:" + constructor)
+        .build();
+    Finding finding = only(analyze(profile, samples));
+    assertThat(finding.evidence().get("suggestedCapacity")).isEqualTo("unknown");
+    assertThat((String) finding.evidence().get("capacityFrom")).startsWith("unknown: only 3 samples");
+    assertThat(finding.recommendation()).contains("`new ArrayList<>(expectedSize)` at OrderBook.java:" + constructor);
+    assertThat(finding.confidence()).isEqualTo(Confidence.LOW);
+  }
+
   @Test
   void withoutClassFilesTheGrowingLineIsReportedAndTheConstructorIsUndecided() {
     AllocationProfile profile = profile()
