@@ -60,8 +60,8 @@ record GrowthEstimate(long elements, long suggested, boolean exact, String metho
     if (largestArray > 0) {
       long elements = policy.elementsForArrayBytes(largestArray, sizing);
       return new GrowthEstimate(elements, friendly(elements), true, String.format(Locale.ROOT,
-          "exact: the largest growth array seen (%,d bytes, TLAB events) holds %,d %s", largestArray, elements,
-          type.unit()), constructorLine, instanceRate, saving);
+          "exact: the largest growth array seen (%,d bytes, TLAB events) holds ~%,d %s", largestArray, elements,
+          type.unit()), constructorLine, instanceSamples >= minInstanceSamples ? instanceRate : -1, saving);
     }
     if (instanceRate > 0 && instanceSamples >= minInstanceSamples) {
       double perInstance = growthRate / instanceRate;

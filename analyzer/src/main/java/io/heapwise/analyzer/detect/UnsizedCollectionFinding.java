@@ -39,6 +39,10 @@ record UnsizedCollectionFinding(Growth growth, double share, long lineBytes, Col
     evidence.put("growthAllocations", growthAllocations());
     evidence.put("growthLine", growth.line.toString());
     evidence.put("constructor", constructorText());
+    if (constructor.status() == Status.NO_CLASS_FILES && estimate.constructorLine() >= 0) {
+      // Not the bytecode's word, but the recording's: the collection objects themselves were sampled there.
+      evidence.put("collectionObjectsSampledAt", growth.line.sourceFileGuess() + ":" + estimate.constructorLine());
+    }
     if (estimate.collectionsPerSecond() > 0) {
       evidence.put("collectionsPerSecond", estimate.collectionsPerSecond());
     }
@@ -109,7 +113,9 @@ record UnsizedCollectionFinding(Growth growth, double share, long lineBytes, Col
           + growth.line.line() + " is created (not in " + growth.line.method() + ": a field, a caller, or a JDK"
           + " method such as Collectors.toList(), which cannot be presized: then collect into your own)";
       default -> "`" + code + "` where the " + type.simpleName() + " filled at " + file + ":" + growth.line.line()
-          + " is created (pass --classpath to have the constructor line named)";
+          + " is created (" + (estimate.constructorLine() >= 0 ? "the recording saw " + type.simpleName()
+              + " objects allocated at " + file + ":" + estimate.constructorLine() + "; " : "")
+          + "pass --classpath to have the constructor line checked)";
     };
     return "Presize it: " + where + " (" + size + why + ").";
   }

@@ -112,6 +112,11 @@ class UnsizedCollectionDetectorIT {
     assertThat(finding.site().method()).isEqualTo(site.method());
     assertThat(finding.estimatedSaving().bytesPerSecond()).isPositive();
     assertThat(finding.confidence()).isEqualTo(Confidence.LOW);
+    // The recording alone hints at the constructor: the ArrayList objects themselves were sampled there.
+    if (finding.evidence().containsKey("collectionObjectsSampledAt")) {
+      assertThat(finding.evidence().get("collectionObjectsSampledAt"))
+          .isEqualTo("OrderBook.java:" + PlantedSite.constructorLine(PLANTED));
+    }
     System.out.println("UNSIZED_COLLECTION without class files: " + finding);
     assertThat(report.undecided()).anySatisfy(line -> assertThat(line)
         .startsWith("UNSIZED_COLLECTION: no class files for " + PLANTED)
