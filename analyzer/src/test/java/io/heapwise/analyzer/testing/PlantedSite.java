@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 public record PlantedSite(String className, String method, int line, String kind) {
 
   private static final Pattern MARKER = Pattern.compile("//\\s*planted:\\s*([A-Z_]+)");
+  private static final Pattern CONSTRUCTOR_MARKER = Pattern.compile("//\\s*planted-constructor:\\s*[A-Z_]+");
   /** A member declaration at the samples' class-body indentation (4 spaces): {@code List<X> match(Order o) {}. */
   private static final Pattern METHOD = Pattern.compile("^    (?!\\s|return\\b|new\\b|throw\\b)[\\w@<>\\[\\],.? ]*?\\b(\\w+)\\s*\\(");
 
@@ -37,6 +38,22 @@ public record PlantedSite(String className, String method, int line, String kind
       throw new IllegalStateException(source + " has no '// planted:' marker");
     }
     return found;
+  }
+
+  /**
+   * The line a sample marks with {@code // planted-constructor: KIND}: where the planted problem's object is
+   * constructed, for kinds whose fix is there rather than at the planted line (a collection's default capacity).
+   */
+  public static int constructorLine(String className) throws IOException {
+    String outer = className.contains("$") ? className.substring(0, className.indexOf('$')) : className;
+    Path source = TestEnvironment.samplesSource().resolve(outer.replace('.', '/') + ".java");
+    List<String> lines = Files.readAllLines(source);
+    for (int i = 0; i < lines.size(); i++) {
+      if (CONSTRUCTOR_MARKER.matcher(lines.get(i)).find()) {
+        return i + 1;
+      }
+    }
+    throw new IllegalStateException(source + " has no '// planted-constructor:' marker");
   }
 
   private static String enclosingMethod(List<String> lines, int markerIndex, Path source) {
