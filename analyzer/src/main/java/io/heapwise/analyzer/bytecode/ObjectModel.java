@@ -65,6 +65,25 @@ public record ObjectModel(int headerBytes, int referenceBytes, int alignmentByte
     return align(arrayHeaderBytes(elementBytes) + elementBytes * length);
   }
 
+  /** The elements an array of {@code arrayBytes} holds: the inverse of {@link #arrayBytes}, rounded down. */
+  public long arrayLength(long arrayBytes, int elementBytes) {
+    return Math.max(0, (arrayBytes - arrayHeaderBytes(elementBytes)) / elementBytes);
+  }
+
+  /**
+   * A plain object of {@code references} reference fields and {@code primitiveBytes} of primitive fields, without
+   * the field packing {@link ClassLayout} does: exact for the JDK classes whose fields fill the words evenly.
+   */
+  public long instanceBytes(int references, long primitiveBytes) {
+    return align(headerBytes + (long) references * referenceBytes + primitiveBytes);
+  }
+
+  /** One sentence for a confidence note when the recording did not state every setting, else empty. */
+  public String assumptionNote() {
+    return assumed.isEmpty() ? "" : "The recording does not state " + String.join(", ", assumed)
+        + "; HotSpot's defaults were assumed.";
+  }
+
   /** Rounds a size up to the object alignment. */
   public long align(long bytes) {
     return (bytes + alignmentBytes - 1) / alignmentBytes * alignmentBytes;

@@ -2,6 +2,8 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.detect;
 
+import io.heapwise.analyzer.bytecode.ObjectModel;
+
 import io.heapwise.analyzer.finding.Confidence;
 import io.heapwise.analyzer.finding.EstimatedSaving;
 import io.heapwise.analyzer.finding.Finding;
@@ -55,6 +57,13 @@ public final class BoxingDetector implements Detector {
     return List.of(WARNING_SHARE, CRITICAL_SHARE);
   }
 
+  /** Whether the site allocates boxes beyond the small-value cache: {@code Long.valueOf} allocating a Long. */
+  static boolean isBoxing(AllocationSite site) {
+    String mechanism = site.key().mechanism();
+    return mechanism != null && BOXES.containsKey(mechanism)
+        && BOXES.get(mechanism).box().equals(site.key().allocatedType());
+  }
+
   @Override
   public List<Finding> detect(DetectionInput input) {
     AllocationProfile profile = input.profile();
@@ -65,14 +74,12 @@ public final class BoxingDetector implements Detector {
     }
     Map<Frame, List<AllocationSite>> byLine = new LinkedHashMap<>();
     for (AllocationSite site : profile.sites()) {
-      String mechanism = site.key().mechanism();
-      if (site.key().appFrame() != null && mechanism != null && BOXES.containsKey(mechanism)
-          && BOXES.get(mechanism).box().equals(site.key().allocatedType())) {
+      if (site.key().appFrame() != null && isBoxing(site)) {
         byLine.computeIfAbsent(site.key().appFrame(), line -> new ArrayList<>()).add(site);
       }
     }
     double minShare = input.thresholds().get(DetectionInput.MIN_SITE_SHARE);
-    ObjectSizing sizing = ObjectSizing.of(profile.vmSettings());
+    ObjectModel sizing = ObjectModel.of(profile.vmSettings());
     List<Finding> findings = new ArrayList<>();
     byLine.forEach((line, sites) -> {
       long bytes = sites.stream().mapToLong(AllocationSite::bytes).sum();
@@ -86,7 +93,7 @@ public final class BoxingDetector implements Detector {
   }
 
   private static Finding finding(Frame line, List<AllocationSite> sites, long bytes, double share,
-      AllocationProfile profile, ObjectSizing sizing, Thresholds limits, Optional<BoxingUses> uses) {
+      AllocationProfile profile, ObjectModel sizing, Thresholds limits, Optional<BoxingUses> uses) {
     double seconds = profile.durationSeconds();
     double rate = bytes / seconds;
     long samples = sites.stream().mapToLong(AllocationSite::samples).sum();
@@ -149,13 +156,13 @@ public final class BoxingDetector implements Detector {
         + " left it (stored in a collection or field, or passed to a call that was not inlined).";
   }
 
-  private static String confidenceNote(long samples, ObjectSizing sizing) {
+  private static String confidenceNote(long samples, ObjectModel sizing) {
     String note = "Rates come from sampled allocations; a value that must cross a generic API you do not own"
         + " (a `Map<K, V>` parameter, a callback) stays boxed whatever this line does.";
     if (samples < STABLE_SAMPLES) {
       note += " Only " + samples + " samples: record longer for a stable rate.";
     }
-    return String.join(" ", note, String.join(" ", sizing.assumptions())).strip();
+    return String.join(" ", note, sizing.assumptionNote()).strip();
   }
 
   private static Severity severity(double share, Thresholds limits) {

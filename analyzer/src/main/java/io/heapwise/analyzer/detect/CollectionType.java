@@ -2,6 +2,8 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.detect;
 
+import io.heapwise.analyzer.bytecode.ObjectModel;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,7 +59,7 @@ enum CollectionType {
   }
 
   /** One instance of the collection object itself (not its arrays), on the recorded JVM. */
-  long instanceBytes(ObjectSizing sizing) {
+  long instanceBytes(ObjectModel sizing) {
     return sizing.instanceBytes(referenceFields, primitiveFieldBytes);
   }
 

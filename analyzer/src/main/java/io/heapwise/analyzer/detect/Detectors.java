@@ -30,6 +30,8 @@ public final class Detectors {
         new GcPressureDetector(),
         new PointerHeavyClassDetector(),
         new LargeArrayDetector(),
+        new UnsizedCollectionDetector(),
+        new BoxingDetector(),
         new HotShortLivedDetector(),
         new PoolingCandidateDetector(),
         new ThreadChurnDetector()));

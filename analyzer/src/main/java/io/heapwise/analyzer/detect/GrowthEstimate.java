@@ -2,6 +2,8 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.detect;
 
+import io.heapwise.analyzer.bytecode.ObjectModel;
+
 import io.heapwise.analyzer.model.AllocationProfile;
 import io.heapwise.analyzer.model.AllocationSite;
 import io.heapwise.analyzer.model.Frame;
@@ -36,7 +38,7 @@ record GrowthEstimate(long elements, long suggested, boolean exact, String metho
     double collectionsPerSecond, double savingBytesPerSecond) {
 
   static GrowthEstimate of(AllocationProfile profile, Frame line, List<AllocationSite> growthSites,
-      long growthBytes, CollectionConstructor constructor, ObjectSizing sizing, double minInstanceSamples) {
+      long growthBytes, CollectionConstructor constructor, ObjectModel sizing, double minInstanceSamples) {
     CollectionType type = constructor.type();
     GrowthPolicy policy = type.growth();
     double seconds = profile.durationSeconds();

@@ -2,6 +2,8 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.detect;
 
+import io.heapwise.analyzer.bytecode.ObjectModel;
+
 /**
  * How a JDK collection grows its backing array, as the JDK 17-25 sources do it. Simulating the policy tells how
  * many bytes a default-capacity instance allocates in its growth frames to reach {@code n} elements, and back.
@@ -124,8 +126,8 @@ enum GrowthPolicy {
     return length;
   }
 
-  int elementBytes(ObjectSizing sizing) {
-    return references ? sizing.refBytes() : 1;
+  int elementBytes(ObjectModel sizing) {
+    return references ? sizing.referenceBytes() : 1;
   }
 
   /** The share of growth bytes presizing removes when the instance count is unknown: 1/r (see class comment). */
@@ -138,7 +140,7 @@ enum GrowthPolicy {
   }
 
   /** Bytes a default-capacity instance allocates in its growth frames while it fills to {@code elements}. */
-  long growthBytes(long elements, ObjectSizing sizing) {
+  long growthBytes(long elements, ObjectModel sizing) {
     long bytes = firstArrayInGrowthFrame && elements > 0 ? array(firstLength, sizing) : 0;
     int length = firstLength;
     while (elementsHeld(length) < elements && length < MAX_LENGTH) {
@@ -152,7 +154,7 @@ enum GrowthPolicy {
    * The elements a default-capacity instance ends up able to hold when it allocated {@code bytesPerInstance} in
    * growth frames: the capacity of the first step of the simulated growth whose cumulative bytes reach it.
    */
-  long elementsForGrowthBytes(double bytesPerInstance, ObjectSizing sizing) {
+  long elementsForGrowthBytes(double bytesPerInstance, ObjectModel sizing) {
     long length = firstLength;
     long bytes = firstArrayInGrowthFrame ? array(firstLength, sizing) : 0;
     while (bytes < bytesPerInstance && length < MAX_LENGTH) {
@@ -163,12 +165,12 @@ enum GrowthPolicy {
   }
 
   /** The elements the largest observed growth array holds, from its exact size in bytes. */
-  long elementsForArrayBytes(long arrayBytes, ObjectSizing sizing) {
+  long elementsForArrayBytes(long arrayBytes, ObjectModel sizing) {
     return elementsHeld(sizing.arrayLength(arrayBytes, elementBytes(sizing)));
   }
 
   /** The one array a presized instance allocates, in its constructor, to hold {@code elements}. */
-  long presizedBytes(long elements, ObjectSizing sizing) {
+  long presizedBytes(long elements, ObjectModel sizing) {
     return array(presizedLength(elements), sizing);
   }
 
@@ -177,7 +179,7 @@ enum GrowthPolicy {
     return elements;
   }
 
-  private long array(long length, ObjectSizing sizing) {
-    return sizing.arrayBytes(length, elementBytes(sizing));
+  private long array(long length, ObjectModel sizing) {
+    return sizing.arrayBytes(elementBytes(sizing), length);
   }
 }

@@ -98,6 +98,13 @@ public final class HotShortLivedDetector implements Detector {
       if (BufferSizes.isBuffer(site) && !smallBuffer(input, hot)) {
         continue;
       }
+      // One piece of advice per allocation: growth copies belong to UNSIZED_COLLECTION and boxes to BOXING, whose
+      // advice (presize, use primitives) is more specific than "stop allocating".
+      String mechanism = site.key().mechanism();
+      if (mechanism != null && UnsizedCollectionDetector.GROWTH_MECHANISMS.contains(mechanism)
+          || BoxingDetector.isBoxing(site)) {
+        continue;
+      }
       byLine.computeIfAbsent(site.key().appFrame(), f -> new LineGroup(hot.summary())).add(hot);
     }
     List<LineGroup> lines = new ArrayList<>(byLine.values());

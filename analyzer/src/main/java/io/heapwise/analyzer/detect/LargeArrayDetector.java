@@ -63,13 +63,13 @@ public final class LargeArrayDetector implements Detector {
       if (!summary.allocatedType().endsWith("[]") || summary.method() == null) {
         continue;
       }
-      ArraySize size = size(input, hot.site(), model, g1 ? region : -1);
+      ArraySizes.ArraySize size = ArraySizes.at(input, hot.site());
       if (size == null) {
         unsized.add(summary.allocatedType() + " at " + summary.location());
         continue;
       }
       double allocations = (double) summary.bytes() / size.bytes();
-      boolean humongous = g1 && region > 0 && isHumongous(size.bytes(), region);
+      boolean humongous = g1 && region > 0 && ArraySizes.isHumongous(size.bytes(), region);
       if (allocations < input.thresholds().get(MIN_ALLOCATIONS)
           || !humongous && size.bytes() < input.thresholds().get(MIN_ARRAY_BYTES)) {
         continue;
@@ -85,51 +85,7 @@ public final class LargeArrayDetector implements Detector {
     return findings;
   }
 
-  /** G1 makes an object humongous when it is larger than half a region (HotSpot's {@code is_humongous}). */
-  static boolean isHumongous(long bytes, long regionBytes) {
-    return bytes > regionBytes / 2;
-  }
-
-  /**
-   * The array size at a site, from the most direct evidence the recording or the class files give.
-   *
-   * @param g1RegionBytes the region size when G1 runs, else {@code -1}
-   */
-  static ArraySize size(DetectionInput input, AllocationSite site, ObjectModel model, long g1RegionBytes) {
-    Frame frame = site.key().appFrame();
-    for (LargeAllocationSite large : input.profile().largeAllocationSites()) {
-      Frame other = large.appFrame();
-      // The event's size is the request that failed, which is a new TLAB as often as an object. Only a request
-      // above G1's largest TLAB (half a region) is certainly the object itself.
-      boolean certainlyAnObject = g1RegionBytes > 0 && isHumongous(large.maxSizeBytes(), g1RegionBytes);
-      if (certainlyAnObject && other != null && other.className().equals(frame.className())
-          && other.method().equals(frame.method()) && other.line() == frame.line()) {
-        return new ArraySize(large.maxSizeBytes(), "jdk.AllocationRequiringGC size (largest of " + large.count()
-            + ")", true);
-      }
-    }
-    if (site.exactSizes().count() > 0) {
-      return new ArraySize(site.exactSizes().max(), "allocationSize of " + site.exactSizes().count()
-          + " TLAB events (largest)", true);
-    }
-    String type = site.key().allocatedType();
-    List<AllocationInstruction> code = MethodAllocations.of(input.classFiles(), frame.className(), frame.method())
-        .orElse(List.of());
-    long length = code.stream().filter(a -> a.line() == frame.line() && a.type().equals(type)
-        && a.constantArrayLength() >= 0).mapToLong(AllocationInstruction::constantArrayLength).max().orElse(-1);
-    if (length < 0) {
-      return null;
-    }
-    return new ArraySize(model.arrayBytes(model.elementBytes(type), length), "constant length " + length
-        + " in the class file x " + model.elementBytes(type) + "-byte elements + "
-        + model.arrayHeaderBytes(model.elementBytes(type)) + "-byte array header", false);
-  }
-
-  /** An array's footprint and where it was learnt; {@code measured} when an event carried it. */
-  record ArraySize(long bytes, String source, boolean measured) {
-  }
-
-  private static Finding finding(DetectionInput input, DetectionInput.HotSite hot, ArraySize size,
+  private static Finding finding(DetectionInput input, DetectionInput.HotSite hot, ArraySizes.ArraySize size,
       double allocations, long humongousRegion, long humongousGcs) {
     SiteSummary summary = hot.summary();
     AllocationProfile profile = input.profile();

@@ -180,7 +180,7 @@ public final class ThreadChurnDetector implements Detector {
     for (int i = 0; i < input.sites().size(); i++) {
       SiteSummary summary = input.sites().get(i);
       Frame app = input.profile().sites().get(i).key().appFrame();
-      if (app != null && BufferSizes.sameLine(frame, app) && summary.allocatedType().equals("java.lang.Thread")) {
+      if (app != null && ArraySizes.sameLine(frame, app) && summary.allocatedType().equals("java.lang.Thread")) {
         bytes += summary.bytesPerSecond();
       }
     }

@@ -2,6 +2,8 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.detect;
 
+import io.heapwise.analyzer.bytecode.ObjectModel;
+
 import io.heapwise.analyzer.finding.Finding;
 import io.heapwise.analyzer.finding.FindingKind;
 import io.heapwise.analyzer.finding.Severity;
@@ -61,7 +63,7 @@ public final class UnsizedCollectionDetector implements Detector {
     }
     double minShare = Math.max(input.thresholds().get(DetectionInput.MIN_SITE_SHARE),
         input.thresholds().get(MIN_GROWTH_SHARE));
-    ObjectSizing sizing = ObjectSizing.of(profile.vmSettings());
+    ObjectModel sizing = ObjectModel.of(profile.vmSettings());
     List<Finding> findings = new ArrayList<>();
     for (Growth growth : growthByLine(profile).values()) {
       double share = (double) growth.bytes / profile.totalBytes();

@@ -2,6 +2,8 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.detect;
 
+import io.heapwise.analyzer.bytecode.ObjectModel;
+
 import io.heapwise.analyzer.detect.CollectionConstructor.Status;
 import io.heapwise.analyzer.detect.UnsizedCollectionDetector.Growth;
 import io.heapwise.analyzer.finding.Confidence;
@@ -21,7 +23,7 @@ import java.util.stream.Collectors;
 
 /** The words and numbers of one {@code UNSIZED_COLLECTION} finding, from what the detector measured. */
 record UnsizedCollectionFinding(Growth growth, double share, long lineBytes, CollectionConstructor constructor,
-    GrowthEstimate estimate, AllocationProfile profile, ObjectSizing sizing) {
+    GrowthEstimate estimate, AllocationProfile profile, ObjectModel sizing) {
 
   private static final double MB = 1024.0 * 1024.0;
 
@@ -162,7 +164,9 @@ record UnsizedCollectionFinding(Growth growth, double share, long lineBytes, Col
       notes.add("Without class files the constructor was not seen: if it already passes a capacity, the capacity"
           + " is too small rather than missing.");
     }
-    notes.addAll(sizing.assumptions());
+    if (!sizing.assumed().isEmpty()) {
+      notes.add(sizing.assumptionNote());
+    }
     return String.join(" ", notes);
   }
 

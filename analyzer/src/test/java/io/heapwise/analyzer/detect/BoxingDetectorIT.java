@@ -72,7 +72,6 @@ class BoxingDetectorIT {
       } else {
         assertThat((String) finding.evidence().get("boxesFlowInto")).startsWith("not checked: no class files");
       }
-      System.out.println("BOXING: " + finding);
     }
   }
 

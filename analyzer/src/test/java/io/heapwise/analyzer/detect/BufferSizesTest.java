@@ -5,6 +5,7 @@ package io.heapwise.analyzer.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.heapwise.analyzer.bytecode.AllocationInstruction;
+import io.heapwise.analyzer.bytecode.ObjectModel;
 import io.heapwise.analyzer.model.AllocationSite;
 import io.heapwise.analyzer.model.SiteKey;
 import io.heapwise.analyzer.model.SizeStats;
@@ -15,21 +16,22 @@ class BufferSizesTest {
 
   @Test
   void arraySizeIsHeaderPlusElementsAlignedToEightBytes() {
-    assertThat(BufferSizes.arrayBytes("byte[]", 65536)).isEqualTo(65552);
-    assertThat(BufferSizes.arrayBytes("byte[]", 1)).isEqualTo(24);
-    assertThat(BufferSizes.arrayBytes("long[]", 3)).isEqualTo(40);
-    assertThat(BufferSizes.arrayBytes("char[]", 8192)).isEqualTo(16400);
+    ObjectModel model = ObjectModel.DEFAULT;
+    assertThat(model.arrayBytes(1, 65536)).isEqualTo(65552);
+    assertThat(model.arrayBytes(1, 1)).isEqualTo(24);
+    assertThat(model.arrayBytes(8, 3)).isEqualTo(40);
+    assertThat(model.arrayBytes(2, 8192)).isEqualTo(16400);
   }
 
   @Test
   void aConstantLengthCountsOnlyWhenEveryArrayOfTheTypeOnTheLineHasOne() {
     List<AllocationInstruction> constant = List.of(new AllocationInstruction(44, "byte[]", null, 65536),
         new AllocationInstruction(44, "int[]", null, -1), new AllocationInstruction(45, "byte[]", null, -1));
-    assertThat(BufferSizes.constantLength(constant, 44, "byte[]")).isEqualTo(65536);
-    assertThat(BufferSizes.constantLength(constant, 44, "int[]")).isEqualTo(-1);
+    assertThat(ArraySizes.constantLength(constant, 44, "byte[]")).isEqualTo(65536);
+    assertThat(ArraySizes.constantLength(constant, 44, "int[]")).isEqualTo(-1);
     List<AllocationInstruction> mixed = List.of(new AllocationInstruction(7, "byte[]", null, 16),
         new AllocationInstruction(7, "byte[]", null, -1));
-    assertThat(BufferSizes.constantLength(mixed, 7, "byte[]")).isEqualTo(-1);
+    assertThat(ArraySizes.constantLength(mixed, 7, "byte[]")).isEqualTo(-1);
   }
 
   @Test

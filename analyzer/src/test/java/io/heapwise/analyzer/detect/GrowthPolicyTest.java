@@ -2,6 +2,8 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.detect;
 
+import io.heapwise.analyzer.bytecode.ObjectModel;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -11,22 +13,21 @@ import org.junit.jupiter.api.Test;
 
 class GrowthPolicyTest {
 
-  private static final ObjectSizing COMPRESSED = ObjectSizing.of(new VmSettings(Map.of(), true, 8));
+  private static final ObjectModel COMPRESSED = ObjectModel.of(new VmSettings(Map.of(), true, 8));
 
   @Test
   void objectSizesFollowTheRecordedSettings() {
     assertThat(CollectionType.ARRAY_LIST.instanceBytes(COMPRESSED)).isEqualTo(24);
     assertThat(CollectionType.HASH_MAP.instanceBytes(COMPRESSED)).isEqualTo(48);
-    assertThat(COMPRESSED.arrayBytes(10, 4)).isEqualTo(56);
-    assertThat(COMPRESSED.assumptions()).isEmpty();
-    ObjectSizing wide = ObjectSizing.of(new VmSettings(Map.of(), false, 8));
+    assertThat(COMPRESSED.arrayBytes(4, 10)).isEqualTo(56);
+    assertThat(COMPRESSED.assumed()).doesNotContain("UseCompressedOops=true");
+    ObjectModel wide = ObjectModel.of(new VmSettings(Map.of(), false, 8));
     assertThat(CollectionType.ARRAY_LIST.instanceBytes(wide)).isEqualTo(32);
-    assertThat(wide.arrayBytes(10, 8)).isEqualTo(96);
-    ObjectSizing compact = ObjectSizing.of(new VmSettings(Map.of("UseCompactObjectHeaders", "true"), true, 8));
+    assertThat(wide.arrayBytes(8, 10)).isEqualTo(96);
+    ObjectModel compact = ObjectModel.of(new VmSettings(Map.of("UseCompactObjectHeaders", "true"), true, 8));
     assertThat(compact.instanceBytes(0, 8)).as("a Long with compact headers").isEqualTo(16);
     assertThat(COMPRESSED.instanceBytes(0, 8)).as("a Long").isEqualTo(24);
-    assertThat(ObjectSizing.of(VmSettings.UNKNOWN).assumptions()).singleElement().asString()
-        .contains("compressed oops assumed");
+    assertThat(ObjectModel.of(VmSettings.UNKNOWN).assumed()).contains("UseCompressedOops=true");
   }
 
   /** 10, 15, 22, 33, ... sums to about three times the final length: 3n references to reach n elements. */

@@ -60,8 +60,6 @@ class LargeArrayIT {
     assertThat((long) canvas.evidence().get("humongousAllocationGcs")).isPositive();
     assertThat(canvas.estimatedSaving().bytesPerSecond()).isPositive();
     assertThat(canvas.recommendation()).contains("ImageTiler.java:" + site.line(), "-XX:G1HeapRegionSize=16m");
-    System.out.printf("LARGE_ARRAY %s: %s%n  evidence %s%n  saving %s%n  %s%n", canvas.id(), canvas.summary(),
-        canvas.evidence(), canvas.estimatedSaving(), canvas.recommendation());
   }
 
   @Test

@@ -88,7 +88,6 @@ class UnsizedCollectionDetectorIT {
       assertThat(finding.confidence()).isEqualTo(Confidence.LOW);
     }
     assertThat(report.undecided()).noneMatch(line -> line.startsWith("UNSIZED_COLLECTION"));
-    System.out.println("UNSIZED_COLLECTION with class files: " + finding);
   }
 
   @Test
@@ -100,7 +99,6 @@ class UnsizedCollectionDetectorIT {
     // At most 839 fills per order in this sample: the last growth is to 823 or 1,234 elements.
     assertThat((long) finding.evidence().get("suggestedCapacity")).isBetween(500L, 1_500L);
     assertThat(finding.confidence()).isEqualTo(Confidence.HIGH);
-    System.out.println("UNSIZED_COLLECTION from TLAB events: " + finding);
   }
 
   @Test
@@ -117,7 +115,6 @@ class UnsizedCollectionDetectorIT {
       assertThat(finding.evidence().get("collectionObjectsSampledAt"))
           .isEqualTo("OrderBook.java:" + PlantedSite.constructorLine(PLANTED));
     }
-    System.out.println("UNSIZED_COLLECTION without class files: " + finding);
     assertThat(report.undecided()).anySatisfy(line -> assertThat(line)
         .startsWith("UNSIZED_COLLECTION: no class files for " + PLANTED)
         .contains("OrderBook.java:" + site.line(), "--classpath"));

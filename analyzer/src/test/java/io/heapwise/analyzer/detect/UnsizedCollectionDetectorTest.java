@@ -2,6 +2,8 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.detect;
 
+import io.heapwise.analyzer.bytecode.ObjectModel;
+
 import static io.heapwise.analyzer.model.TestProfiles.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -109,7 +111,7 @@ class UnsizedCollectionDetectorTest {
   void withoutSizesTheCapacityIsEstimatedFromTheInstanceRate() throws Exception {
     PlantedSite planted = PlantedSite.of(BOOK);
     int constructor = PlantedSite.constructorLine(BOOK);
-    long growthPerList = GrowthPolicy.ARRAY_LIST.growthBytes(150, ObjectSizing.of(profile().build().vmSettings()));
+    long growthPerList = GrowthPolicy.ARRAY_LIST.growthBytes(150, ObjectModel.of(profile().build().vmSettings()));
     AllocationProfile profile = profile()
         .site("java.lang.Object[]", "ArrayList.grow", 20_000 * growthPerList, 300, "java.util.ArrayList.grow",
             "java.util.ArrayList.add", BOOK + ".match:" + planted.line())
