@@ -52,7 +52,7 @@ public final class Analyzer {
     ReportBuilder report = new ReportBuilder(profile);
     Set<String> undecided = new LinkedHashSet<>();
     DetectionInput input = new DetectionInput(profile, report.gc(), report.sites(Integer.MAX_VALUE),
-        options.thresholds(), options.classFiles(), undecided::add);
+        options.thresholds(), options.classFiles().withEmbedded(profile.embeddedClassFiles()), undecided::add);
     List<Finding> findings = detectors.detect(input);
     return report.report(options.topSites(), findings, List.copyOf(undecided));
   }

@@ -2,6 +2,7 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.agent.boot;
 
+import io.heapwise.agent.jfr.ClassFileRecorder;
 import io.heapwise.agent.jfr.RecordingControl;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
@@ -27,13 +28,13 @@ public final class AgentMain {
       return;
     }
     try {
-      startRecording(rawArgs, log);
+      startRecording(rawArgs, inst, log);
     } catch (Throwable t) {
       log.disabled(how + " failed: " + t);
     }
   }
 
-  private static void startRecording(String rawArgs, AgentLog log) {
+  private static void startRecording(String rawArgs, Instrumentation inst, AgentLog log) {
     if (log.file() != null) {
       String problem = writeProblem(log.file());
       if (problem != null) {
@@ -63,7 +64,11 @@ public final class AgentMain {
       RecordingControl.start(args, log);
     } catch (RecordingControl.StartFailure e) {
       log.disabled(e.getMessage());
+      return;
     }
+    // Classes loaded from now on travel in the recording; those loaded before (all of them, when attached to a
+    // running JVM) need --classpath at analysis time.
+    inst.addTransformer(new ClassFileRecorder(args.include(), args.exclude(), log), false);
   }
 
   /** Why {@code file} cannot be created or overwritten, or null if it looks writable. */

@@ -88,6 +88,8 @@ public final class RecordingControl {
     // The analyzer depends on this event, so it is on whatever settings file the user chose.
     FlightRecorder.register(SessionEvent.class);
     recording.enable(SessionEvent.class).withoutStackTrace();
+    FlightRecorder.register(ClassFileEvent.class);
+    recording.enable(ClassFileEvent.class).withoutStackTrace();
     recording.setToDisk(true);
     // JFR writes the destination when the recording stops, by our timer or at exit. Exit is left to JFR on
     // purpose: all shutdown hooks run at once, and JFR's own hook deletes the disk repository, so a dump from a

@@ -9,25 +9,37 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * The application's class files, from the entries of {@code --classpath} (jars and directories), looked up by
- * binary class name. The only place the analyzer reads class files from disk.
+ * The application's class files, from the entries of {@code --classpath} (jars and directories) or from the
+ * recording itself when the agent embedded them, looked up by binary class name. The only place the analyzer
+ * reads class files from disk.
  */
 public final class ClassFiles implements AutoCloseable {
 
   /** No class path given: every lookup misses, and detectors say what they could not check. */
-  public static final ClassFiles NONE = new ClassFiles(List.of(), List.of());
+  public static final ClassFiles NONE = new ClassFiles(List.of(), List.of(), Map.of());
 
   private final List<Path> directories;
   private final List<ZipFile> jars;
+  private final Map<String, byte[]> embedded;
 
-  private ClassFiles(List<Path> directories, List<ZipFile> jars) {
+  private ClassFiles(List<Path> directories, List<ZipFile> jars, Map<String, byte[]> embedded) {
     this.directories = directories;
     this.jars = jars;
+    this.embedded = embedded;
+  }
+
+  /**
+   * These class files, then the ones a recording carries ({@code heapwise.ClassFile}) for classes the class path
+   * lacks. The result shares this one's open jars: close this one, not the result.
+   */
+  public ClassFiles withEmbedded(Map<String, byte[]> classFiles) {
+    return classFiles.isEmpty() ? this : new ClassFiles(directories, jars, Map.copyOf(classFiles));
   }
 
   /** Opens the entries; entries that do not exist were rejected by the CLI, so here they are an error. */
@@ -48,11 +60,11 @@ public final class ClassFiles implements AutoCloseable {
       }
       throw new IOException("cannot open class path entry: " + e.getMessage(), e);
     }
-    return new ClassFiles(List.copyOf(directories), List.copyOf(jars));
+    return new ClassFiles(List.copyOf(directories), List.copyOf(jars), Map.of());
   }
 
   public boolean isEmpty() {
-    return directories.isEmpty() && jars.isEmpty();
+    return directories.isEmpty() && jars.isEmpty() && embedded.isEmpty();
   }
 
   /** The class file of {@code com.acme.Outer$Inner}, from the first entry that has it. */
@@ -76,7 +88,7 @@ public final class ClassFiles implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource + " from the class path", e);
     }
-    return Optional.empty();
+    return Optional.ofNullable(embedded.get(binaryClassName));
   }
 
   @Override

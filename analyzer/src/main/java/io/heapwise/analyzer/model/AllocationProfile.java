@@ -22,6 +22,7 @@ import java.util.Set;
  * @param largeAllocationSites allocations that forced a collection, largest total first
  * @param enabledEvents the event types the recording's settings enabled ({@code jdk.ActiveSetting}); empty when
  *     the recording does not list its settings, so absence of an event there says nothing
+ * @param embeddedClassFiles application class files the Heapwise agent put into the recording, by binary name
  * @param problems one line for each part of a recording that could not be read
  */
 public record AllocationProfile(
@@ -47,6 +48,7 @@ public record AllocationProfile(
     long oldObjectSamples,
     List<LargeAllocationSite> largeAllocationSites,
     Set<String> enabledEvents,
+    Map<String, byte[]> embeddedClassFiles,
     List<String> problems) {
 
   public AllocationProfile {
@@ -63,6 +65,7 @@ public record AllocationProfile(
     threadStartSites = List.copyOf(threadStartSites);
     largeAllocationSites = List.copyOf(largeAllocationSites);
     enabledEvents = Set.copyOf(enabledEvents);
+    embeddedClassFiles = Map.copyOf(embeddedClassFiles);
     problems = List.copyOf(problems);
   }
 

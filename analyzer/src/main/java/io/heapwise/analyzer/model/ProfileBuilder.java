@@ -46,6 +46,7 @@ public final class ProfileBuilder {
   private final Map<Frame, long[]> largeAllocationsByFrame = new HashMap<>();
   private final Map<Frame, List<Frame>> largeAllocationFrames = new HashMap<>();
   private final Set<String> enabledEvents = new java.util.TreeSet<>();
+  private final Map<String, byte[]> embeddedClassFiles = new HashMap<>();
 
   public void file(String name) {
     files.add(name);
@@ -160,6 +161,11 @@ public final class ProfileBuilder {
     largeAllocationFrames.putIfAbsent(frame, attribution.frames());
   }
 
+  /** An application class file the agent put into the recording ({@code heapwise.ClassFile}). */
+  public void embeddedClassFile(String className, byte[] classFile) {
+    embeddedClassFiles.putIfAbsent(className, classFile);
+  }
+
   /** An event type the recording's settings enabled ({@code jdk.ActiveSetting}). */
   public void eventEnabled(String eventName) {
     enabledEvents.add(eventName);
@@ -192,7 +198,7 @@ public final class ProfileBuilder {
         pick(bytesByType, source), pick(bytesByThread, source), exactAllocatedByThread, timeline,
         collections, heapSamples, List.copyOf(collectors), threadsStarted, threadStartSites(), peakLiveThreads,
         new VmSettings(flags, compressedOops, objectAlignment), oldObjectSamples, largeAllocationSites(),
-        enabledEvents, problems);
+        enabledEvents, embeddedClassFiles, problems);
   }
 
   private List<ThreadStartSite> threadStartSites() {

@@ -12,6 +12,7 @@ import io.heapwise.analyzer.model.SiteAttributor.Attribution;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -97,6 +98,7 @@ final class EventMapper {
       case "jdk.OldObjectSample" -> survivor(event);
       case "jdk.AllocationRequiringGC" -> builder.allocationRequiringGc(attribution(event), longField(event, "size"));
       case "jdk.ActiveSetting" -> activeSetting(event);
+      case "heapwise.ClassFile" -> embeddedClassFile(event);
       default -> {
         // Not used by the model yet.
       }
@@ -123,6 +125,19 @@ final class EventMapper {
     RecordedObject object = event.getValue("object");
     RecordedClass type = object != null && object.hasField("type") ? object.getValue("type") : null;
     builder.survivor(typeName(type), attribution(event));
+  }
+
+  /** The agent's copy of an application class file: bytecode facts without the application's jars. */
+  private void embeddedClassFile(RecordedEvent event) {
+    String name = stringField(event, "className");
+    String base64 = stringField(event, "classFile");
+    if (name != null && base64 != null) {
+      try {
+        builder.embeddedClassFile(name, Base64.getDecoder().decode(base64));
+      } catch (IllegalArgumentException e) {
+        // A damaged copy is as good as none: the detectors then say what they could not check.
+      }
+    }
   }
 
   /** Settings arrive as (event type id, setting, value); only "enabled" matters, and ids are per chunk. */

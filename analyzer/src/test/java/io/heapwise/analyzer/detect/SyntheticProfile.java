@@ -95,6 +95,6 @@ final class SyntheticProfile {
     return new AllocationProfile(List.of("synthetic.jfr"), jdk, null, List.of(), seconds, 1000,
         io.heapwise.analyzer.model.AllocationSource.OBJECT_ALLOCATION_SAMPLE, sorted, byType, Map.of("main", 1L),
         Map.of(), List.of(), collections, heap, List.of("G1New"), threadsStarted, threadStarts, 12,
-        new VmSettings(flags, true, 8), oldObjectSamples, List.of(), enabled, List.of());
+        new VmSettings(flags, true, 8), oldObjectSamples, List.of(), enabled, Map.of(), List.of());
   }
 }

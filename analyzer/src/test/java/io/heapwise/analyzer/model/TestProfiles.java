@@ -58,6 +58,6 @@ public final class TestProfiles {
     return new AllocationProfile(List.of("test.jfr"), jdkVersion, null, List.of(), seconds, 1000,
         sites.isEmpty() ? null : AllocationSource.OBJECT_ALLOCATION_SAMPLE, sorted, Map.of(), Map.of(), Map.of(),
         List.of(), List.of(), List.of(), List.of(), 0, List.of(), -1,
-        new VmSettings(Map.of(), true, 8), 0, List.of(), Set.of(), List.of());
+        new VmSettings(Map.of(), true, 8), 0, List.of(), Set.of(), Map.of(), List.of());
   }
 }

@@ -4,6 +4,8 @@ package io.heapwise.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.heapwise.analyzer.finding.Finding;
+import io.heapwise.analyzer.finding.FindingKind;
 import io.heapwise.analyzer.report.Report;
 import io.heapwise.analyzer.report.SiteSummary;
 import io.heapwise.analyzer.report.ThreadTotal;
@@ -38,6 +40,11 @@ class EndToEndIT {
     // The agent's heapwise.Session event reached the analyzer: agent and analyzer agree on its name and fields.
     assertThat(report.recording().applicationPackages()).containsExactly("io.heapwise.samples");
     assertThat(report.recording().agentVersion()).isNotBlank();
+    // The agent embedded the application's class files: the constructor line is found without --classpath.
+    Finding unsized = report.findings().stream().filter(f -> f.kind() == FindingKind.UNSIZED_COLLECTION)
+        .findFirst().orElseThrow(() -> new AssertionError("no UNSIZED_COLLECTION in " + report.findings()));
+    assertThat(unsized.site().line()).isEqualTo(PlantedSite.constructorLine(ORDER_BOOK));
+    assertThat(report.undecided()).noneMatch(line -> line.contains("no class files"));
     Report narrowed = Heapwise.analyzeJson(dir, recording.jfr(), "--app-package", "io.heapwise.samples.unsized");
     assertThat(narrowed.recording().applicationPackages()).containsExactly("io.heapwise.samples.unsized");
   }
