@@ -68,7 +68,9 @@ final class DemoCommand implements Callable<Integer> {
     Path recording = (out != null ? out : Files.createTempDirectory("heapwise-demo-").resolve("OrderBook.jfr"))
         .toAbsolutePath().normalize();
     Files.deleteIfExists(recording);
-    String agentOptions = new AgentOptions(recording, null, List.of(SAMPLE_PACKAGE), List.of(), null).render();
+    // With exact sizes from TLAB events the report can name the capacity to presize to; a demo can afford them.
+    String agentOptions = new AgentOptions(recording, null, List.of(SAMPLE_PACKAGE), List.of(), "heapwise-sizes")
+        .render();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command = List.of(java.toString(),
         "-javaagent:" + agent + "=" + agentOptions,

@@ -66,8 +66,8 @@ final class RecordCommand implements Callable<Integer> {
   private List<String> exclude = new ArrayList<>();
 
   @Option(names = "--settings", paramLabel = "S",
-      description = "JFR settings: heapwise (default: allocation samples, GC, JIT, threads), default, profile, "
-          + "or the path of a .jfc file.")
+      description = "JFR settings: heapwise (default: allocation samples, GC, JIT, threads), heapwise-sizes "
+          + "(adds TLAB events: exact sizes for capacity advice, more events), default, profile, or a .jfc file.")
   private String settings;
 
   @Mixin

@@ -57,6 +57,27 @@ class HeapwiseCliTest {
   }
 
   @Test
+  void unknownThresholdListsTheKnownOnes() {
+    assertThat(heapwise("analyze", "x.jfr", "--threshold", "boxing.warn=0.5")).isEqualTo(ExitCodes.USAGE_OR_INPUT);
+    assertThat(err.toString()).startsWith("heapwise: --threshold: unknown threshold 'boxing.warn'")
+        .contains("boxing.warning-share", "detect.min-site-share", "unsized-collection.min-growth-share");
+  }
+
+  @Test
+  void thresholdOverrideChangesTheFindings() throws Exception {
+    assumeTrue(TestEnvironment.corpus().isPresent(), "skipped: no corpus at "
+        + System.getProperty("heapwise.test.corpus"));
+    Path recording = TestEnvironment.corpus().get().resolve("hs17-ddtrace-object-allocation-sample.jfr");
+    assertThat(heapwise("analyze", recording.toString(), "--format", "json")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("\"HOT_SHORT_LIVED\"");
+    out.getBuffer().setLength(0);
+    // No line of this recording has 99% of its allocation: with that as the limit, nothing is hot.
+    assertThat(heapwise("analyze", recording.toString(), "--format", "json", "--threshold",
+        "detect.min-site-share=0.99")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).doesNotContain("\"HOT_SHORT_LIVED\"");
+  }
+
+  @Test
   void outputIntoAMissingDirectoryFailsBeforeAnalyzing() throws Exception {
     Path recording = Files.write(tmp.resolve("r.jfr"), new byte[] {'F', 'L', 'R', 0});
     Path report = tmp.resolve("no-such-dir").resolve("report.json");

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,13 @@ import jdk.jfr.RecordingState;
 public final class RecordingControl {
 
   static final String BUNDLED_SETTINGS = "heapwise";
+  /**
+   * The bundled settings plus the TLAB events, whose exact object sizes let the analyzer suggest capacities and
+   * buffer sizes. One event per TLAB refill, with a stack: for test and staging runs, not always-on production.
+   */
+  static final String SIZES_SETTINGS = "heapwise-sizes";
+  private static final List<String> SIZE_EVENTS =
+      List.of("jdk.ObjectAllocationInNewTLAB", "jdk.ObjectAllocationOutsideTLAB");
   private static final String BUNDLED_SETTINGS_RESOURCE = "heapwise.jfc";
   private static final String RECORDING_NAME = "heapwise";
   private static final double BYTES_PER_MB = 1024.0 * 1024.0;
@@ -69,6 +77,9 @@ public final class RecordingControl {
     Recording recording;
     try {
       recording = new Recording(settings);
+      if (args.settings().equals(SIZES_SETTINGS)) {
+        SIZE_EVENTS.forEach(event -> recording.enable(event).withStackTrace());
+      }
     } catch (RuntimeException e) {
       throw new StartFailure("JFR rejected settings " + args.settings() + ": " + e.getMessage(), e);
     }
@@ -218,6 +229,7 @@ public final class RecordingControl {
     try {
       switch (settings) {
         case BUNDLED_SETTINGS:
+        case SIZES_SETTINGS:
           return loadBundledSettings();
         case "default":
         case "profile":

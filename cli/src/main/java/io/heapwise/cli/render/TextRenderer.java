@@ -29,6 +29,10 @@ public final class TextRenderer implements Renderer {
   /** Numbers are right-aligned so magnitudes line up; names stay left-aligned. */
   private static final int FIRST_TEXT_COLUMN = 5;
 
+  private static final String MEASURED_BY = "measuredBy";
+  /** Longer evidence texts (stacks, layouts) would bury the numbers; JSON has them. */
+  private static final int SHORT_EVIDENCE_TEXT = 60;
+
   private final Ansi ansi;
 
   public TextRenderer(boolean colour) {
@@ -161,12 +165,6 @@ public final class TextRenderer implements Renderer {
       if (f.summary() != null) {
         out.println(INDENT + INDENT + indentContinuation(f.summary(), INDENT + INDENT));
       }
-      if (!f.evidence().isEmpty()) {
-        out.println(INDENT + INDENT + "evidence");
-        for (Map.Entry<String, Object> e : f.evidence().entrySet()) {
-          out.println(INDENT + INDENT + INDENT + e.getKey() + ": " + Units.evidence(e.getValue()));
-        }
-      }
       if (f.recommendation() != null) {
         findingField(out, "do this", f.recommendation());
       }
@@ -174,11 +172,37 @@ public final class TextRenderer implements Renderer {
         findingField(out, "saves", Units.mbPerSecond(f.estimatedSaving().bytesPerSecond()) + " MB/s ("
             + Units.percent(f.estimatedSaving().shareOfAllocation()) + " of allocation)");
       }
+      String evidence = compactEvidence(f.evidence());
+      if (!evidence.isEmpty()) {
+        findingField(out, "evidence", evidence);
+      }
+      Object measuredBy = f.evidence().get(MEASURED_BY);
+      if (measuredBy != null) {
+        findingField(out, "measured by", String.valueOf(measuredBy));
+      }
       if (f.confidence() != null) {
         findingField(out, "confidence", f.confidence().jsonName()
             + (f.confidenceNote() == null ? "" : ": " + f.confidenceNote()));
       }
     }
+    out.println();
+    out.println(INDENT + ansi.dim("Every finding's full evidence (lists, layouts, per-type shares) is in --format json."));
+  }
+
+  /**
+   * The measured numbers and short facts on one line; lists, maps and long texts stay in the JSON report, where
+   * they can be read whole.
+   */
+  private static String compactEvidence(Map<String, Object> evidence) {
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, Object> e : evidence.entrySet()) {
+      Object value = e.getValue();
+      boolean shortText = value instanceof String text && text.length() <= SHORT_EVIDENCE_TEXT;
+      if (!e.getKey().equals(MEASURED_BY) && (value instanceof Number || value instanceof Boolean || shortText)) {
+        parts.add(e.getKey() + "=" + Units.evidence(value));
+      }
+    }
+    return String.join(", ", parts);
   }
 
   /** What the detectors could not check: missing data is not good news, so the reader learns what to add. */
