@@ -120,6 +120,20 @@ class UnsizedCollectionDetectorIT {
         .contains("OrderBook.java:" + site.line(), "--classpath"));
   }
 
+  /**
+   * OrderBook's decoys: a map of resting orders filled once when the book opens (it grows, at start-up only) and
+   * an unsized list on a path taken by one order in 38,000. No detector may flag either.
+   */
+  @Test
+  void decoysAreNotFlaggedByAnyDetector() throws Exception {
+    Report report = new Analyzer(Detectors.all())
+        .analyze(List.of(planted), AnalysisOptions.defaults().withClassFiles(classFiles));
+    assertThat(report.findings()).extracting(f -> f.site().method())
+        .doesNotContain("index", "reportLargeSweep", "<init>");
+    assertThat(report.findings()).filteredOn(f -> f.kind() != FindingKind.GC_PRESSURE)
+        .allSatisfy(f -> assertThat(f.site().method()).isEqualTo("match"));
+  }
+
   @Test
   void thePresizedTwinHasNoFinding() throws Exception {
     assertThat(analyze(twin, classFiles).findings()).noneMatch(f -> f.kind() == FindingKind.UNSIZED_COLLECTION);
