@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -88,6 +89,7 @@ public final class HotShortLivedDetector implements Detector {
 
   /** The hot application lines, largest first, without the buffers another detector (or nobody) speaks for. */
   private static List<LineGroup> lines(DetectionInput input) {
+    Set<String> pointerHeavy = PointerHeavyClassDetector.flaggedTypes(input);
     Map<Frame, LineGroup> byLine = new LinkedHashMap<>();
     for (DetectionInput.HotSite hot : input.hotSites()) {
       AllocationSite site = hot.site();
@@ -98,11 +100,11 @@ public final class HotShortLivedDetector implements Detector {
       if (BufferSizes.isBuffer(site) && !smallBuffer(input, hot)) {
         continue;
       }
-      // One piece of advice per allocation: growth copies belong to UNSIZED_COLLECTION and boxes to BOXING, whose
-      // advice (presize, use primitives) is more specific than "stop allocating".
-      String mechanism = site.key().mechanism();
-      if (mechanism != null && UnsizedCollectionDetector.GROWTH_MECHANISMS.contains(mechanism)
-          || BoxingDetector.isBoxing(site)) {
+      // One piece of advice per allocation: growth of the application's collections belongs to
+      // UNSIZED_COLLECTION, boxes to BOXING and pointer-heavy classes to POINTER_HEAVY_CLASS, whose advice
+      // (presize, use primitives, flatten) is more specific than "stop allocating".
+      if (UnsizedCollectionDetector.isApplicationCollectionGrowth(site) || BoxingDetector.isBoxing(site)
+          || pointerHeavy.contains(site.key().allocatedType())) {
         continue;
       }
       byLine.computeIfAbsent(site.key().appFrame(), f -> new LineGroup(hot.summary())).add(hot);

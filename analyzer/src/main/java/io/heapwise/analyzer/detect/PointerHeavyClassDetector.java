@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -56,7 +57,7 @@ public final class PointerHeavyClassDetector implements Detector {
       ClassLayout layout = ClassLayout.of(input.classFiles(), type.name(), model).orElse(null);
       if (layout == null) {
         withoutClassFiles.add(type.name());
-      } else if (layout.pointerShare() >= input.thresholds().get(MIN_POINTER_SHARE)) {
+      } else if (isPointerHeavy(input, type, layout)) {
         findings.add(finding(input, type, layout));
       }
     }
@@ -65,6 +66,23 @@ public final class PointerHeavyClassDetector implements Detector {
           + ": pass --classpath to compute their layout");
     }
     return findings;
+  }
+
+  /** The hot types this detector flags; HOT_SHORT_LIVED leaves their allocation to it. */
+  static Set<String> flaggedTypes(DetectionInput input) {
+    ObjectModel model = ObjectModel.of(input.profile().vmSettings());
+    Set<String> flagged = new TreeSet<>();
+    for (HotType type : HotType.of(input)) {
+      ClassLayout.of(input.classFiles(), type.name(), model)
+          .filter(layout -> isPointerHeavy(input, type, layout))
+          .ifPresent(layout -> flagged.add(type.name()));
+    }
+    return flagged;
+  }
+
+  private static boolean isPointerHeavy(DetectionInput input, HotType type, ClassLayout layout) {
+    return type.share() >= input.thresholds().get(MIN_TYPE_SHARE)
+        && layout.pointerShare() >= input.thresholds().get(MIN_POINTER_SHARE);
   }
 
   private static Finding finding(DetectionInput input, HotType type, ClassLayout layout) {

@@ -75,6 +75,10 @@ public final class PoolingCandidateDetector implements Detector {
       if (!direct && size.get().bytes() < limits.get(MIN_BUFFER_BYTES)) {
         continue; // small: HotShortLivedDetector's advice (do not pool) applies
       }
+      long region = ArraySizes.g1RegionBytes(input.profile());
+      if (!direct && region > 0 && ArraySizes.isHumongous(size.get().bytes(), region)) {
+        continue; // humongous: LargeArrayDetector's advice covers reuse and the G1 region size
+      }
       Lifetimes.Verdict lifetime = lifetimes.judge(hot.summary().share(), site.survivorSamples());
       if (lifetime.state() == Lifetimes.State.UNKNOWN) {
         input.undecided().accept("POOLING_CANDIDATE: cannot tell whether the " + site.key().allocatedType()
