@@ -9,6 +9,7 @@ import io.heapwise.analyzer.bytecode.ObjectModel;
 import io.heapwise.analyzer.model.AllocationSite;
 import io.heapwise.analyzer.model.SiteKey;
 import io.heapwise.analyzer.model.SizeStats;
+import io.heapwise.analyzer.model.TestProfiles;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class BufferSizesTest {
   }
 
   private static AllocationSite site(String type, String mechanism) {
-    return new AllocationSite(new SiteKey(type, SyntheticProfile.line("handle", 44), mechanism), List.of(), 100, 1,
+    return new AllocationSite(new SiteKey(type, TestProfiles.line("handle", 44), mechanism), List.of(), 100, 1,
         new SizeStats(), 0);
   }
 }

@@ -10,6 +10,7 @@ import io.heapwise.analyzer.bytecode.ClassFiles;
 import io.heapwise.analyzer.finding.Finding;
 import io.heapwise.analyzer.finding.FindingKind;
 import io.heapwise.analyzer.model.Frame;
+import io.heapwise.analyzer.model.TestProfiles;
 import io.heapwise.analyzer.report.Report;
 import io.heapwise.analyzer.testing.TestEnvironment;
 import java.util.List;
@@ -24,11 +25,11 @@ class OneAdvicePerLineTest {
 
   private static final Frame BUFFER_LINE =
       new Frame("io.heapwise.samples.pooling.RequestHandlerLoop", "handle", 44, -1, true);
-  private static final Frame SPLIT_LINE = SyntheticProfile.line("parse", 20);
+  private static final Frame SPLIT_LINE = TestProfiles.line("parse", 20);
   private static final long MB = 1024 * 1024;
 
   private static Report analyze(Map<String, Double> thresholds, ClassFiles classFiles) {
-    SyntheticProfile profile = new SyntheticProfile()
+    TestProfiles profile = TestProfiles.profile()
         .site("byte[]", BUFFER_LINE, null, 900 * MB, 0)
         .site("java.lang.String", SPLIT_LINE, "String.split", 60 * MB, 0)
         .site("byte[]", SPLIT_LINE, "String.split", 40 * MB, 0)
@@ -75,8 +76,8 @@ class OneAdvicePerLineTest {
 
   @Test
   void aDirectBufferIsAPoolingCandidateWhateverItsHeapSize() {
-    Frame directLine = SyntheticProfile.line("read", 70);
-    SyntheticProfile profile = new SyntheticProfile()
+    Frame directLine = TestProfiles.line("read", 70);
+    TestProfiles profile = TestProfiles.profile()
         .site("java.nio.DirectByteBuffer", directLine, "ByteBuffer.allocateDirect", 50 * MB, 0)
         .site("java.lang.String", SPLIT_LINE, "String.split", 500 * MB, 0)
         .collections(30, 30 * MB, 1_000).oldObjectSamples(5);

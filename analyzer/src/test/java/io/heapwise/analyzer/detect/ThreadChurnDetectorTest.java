@@ -9,6 +9,7 @@ import io.heapwise.analyzer.Analyzer;
 import io.heapwise.analyzer.finding.Confidence;
 import io.heapwise.analyzer.finding.Finding;
 import io.heapwise.analyzer.model.Frame;
+import io.heapwise.analyzer.model.TestProfiles;
 import io.heapwise.analyzer.model.ThreadStartSite;
 import io.heapwise.analyzer.report.Report;
 import java.util.List;
@@ -19,14 +20,14 @@ class ThreadChurnDetectorTest {
 
   private static final Analyzer ANALYZER = new Analyzer(new Detectors(List.of(new ThreadChurnDetector())));
 
-  private static Report analyze(SyntheticProfile profile) {
-    return ANALYZER.report(profile.site("byte[]", SyntheticProfile.line("work", 3), null, 1_000_000, 0).build(),
+  private static Report analyze(TestProfiles profile) {
+    return ANALYZER.report(profile.site("byte[]", TestProfiles.line("work", 3), null, 1_000_000, 0).build(),
         AnalysisOptions.defaults());
   }
 
   @Test
   void advisesVirtualThreadsOnlyFromJdk21() {
-    SyntheticProfile churn = new SyntheticProfile().threadStarts(SyntheticProfile.line("fanOut", 12), 5_000)
+    TestProfiles churn = TestProfiles.profile().threadStarts(TestProfiles.line("fanOut", 12), 5_000)
         .flag("ThreadStackSize", "512");
     Finding on17 = analyze(churn).findings().get(0);
     assertThat(on17.recommendation()).contains("Service.java:12", "newFixedThreadPool")
@@ -40,7 +41,7 @@ class ThreadChurnDetectorTest {
 
   @Test
   void assumesTheDefaultStackWhenTheRecordingDoesNotSayAndLowersConfidence() {
-    Finding finding = analyze(new SyntheticProfile().threadStarts(SyntheticProfile.line("fanOut", 12), 500))
+    Finding finding = analyze(TestProfiles.profile().threadStarts(TestProfiles.line("fanOut", 12), 500))
         .findings().get(0);
     assertThat(finding.evidence()).containsEntry("threadStackBytes", 1024L * 1024);
     assertThat(finding.evidence().get("threadStackSizeFrom").toString()).contains("default");
@@ -49,12 +50,12 @@ class ThreadChurnDetectorTest {
 
   @Test
   void ignoresSlowStartsAndSaysWhatItCouldNotCheck() {
-    assertThat(analyze(new SyntheticProfile().threadStarts(SyntheticProfile.line("fanOut", 12), 90)).findings())
+    assertThat(analyze(TestProfiles.profile().threadStarts(TestProfiles.line("fanOut", 12), 90)).findings())
         .isEmpty();
-    Report noStack = analyze(new SyntheticProfile().threadStarts(null, 5_000));
+    Report noStack = analyze(TestProfiles.profile().threadStarts(null, 5_000));
     assertThat(noStack.findings()).isEmpty();
     assertThat(noStack.undecided()).singleElement().asString().startsWith("THREAD_CHURN: 500 threads/s");
-    Report disabled = analyze(new SyntheticProfile().enabledEvents(Set.of("jdk.OldObjectSample")));
+    Report disabled = analyze(TestProfiles.profile().enabledEvents(Set.of("jdk.OldObjectSample")));
     assertThat(disabled.undecided()).singleElement().asString().contains("did not enable jdk.ThreadStart");
   }
 
@@ -62,7 +63,7 @@ class ThreadChurnDetectorTest {
   void recognizesPoolsThatReplaceTheirThreadsAndVirtualThreads() {
     Frame start = new Frame("java.lang.Thread", "start", 800, -1, true);
     Frame addWorker = new Frame("java.util.concurrent.ThreadPoolExecutor", "addWorker", 945, -1, true);
-    Frame submit = SyntheticProfile.line("submit", 40);
+    Frame submit = TestProfiles.line("submit", 40);
     ThreadStartSite site = new ThreadStartSite(submit, List.of(start, addWorker, submit), 5_000);
     assertThat(ThreadChurnDetector.executor(site)).isEqualTo("ThreadPoolExecutor.addWorker");
     assertThat(ThreadChurnDetector.executor(new ThreadStartSite(submit, List.of(start, submit), 1))).isNull();

@@ -3,26 +3,53 @@
 package io.heapwise.analyzer.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Hand-made profiles for detector unit tests: sites with the stacks a recording would give, without forking a
- * JVM. Lives in the model's package to fill {@link SizeStats}, which only the model writes.
+ * Hand-made allocation models for detector unit tests: sites with the stacks a recording would give, collections,
+ * thread starts and flags, without forking a JVM. Lives in the model's package to fill {@link SizeStats}, which
+ * only the model writes. Detector behaviour on real recordings is tested by the {@code *IT} classes.
  */
 public final class TestProfiles {
 
+  /** The application class of sites made with {@link #line}. */
+  public static final String APP = "com.acme.Service";
+
   private final List<AllocationSite> sites = new ArrayList<>();
-  private String jdkVersion = "17.0.15";
+  private final List<GcEvent> collections = new ArrayList<>();
+  private final List<HeapSample> heap = new ArrayList<>();
+  private final List<ThreadStartSite> threadStarts = new ArrayList<>();
+  private final Map<String, String> flags = new HashMap<>();
+  private Set<String> enabled = Set.of("jdk.OldObjectSample", "jdk.ThreadStart");
+  private long oldObjectSamples;
+  private long threadsStarted;
+  private String jdkVersion = "17.0.15+6";
   private double seconds = 10;
 
   public static TestProfiles profile() {
     return new TestProfiles();
   }
 
+  /** A line of {@link #APP}: an application frame. */
+  public static Frame line(String method, int line) {
+    return new Frame(APP, method, line, -1, true);
+  }
+
   public TestProfiles jdk(String version) {
     this.jdkVersion = version;
+    return this;
+  }
+
+  public TestProfiles seconds(double duration) {
+    this.seconds = duration;
+    return this;
+  }
+
+  public TestProfiles flag(String name, String value) {
+    flags.put(name, value);
     return this;
   }
 
@@ -52,12 +79,53 @@ public final class TestProfiles {
     return this;
   }
 
+  /** A site allocating directly at {@code frame}, with {@code survivors} old-object samples. */
+  public TestProfiles site(String type, Frame frame, String mechanism, long bytes, long survivors) {
+    sites.add(new AllocationSite(new SiteKey(type, frame, mechanism), List.of(frame), bytes, bytes / 100_000 + 1,
+        new SizeStats(), survivors));
+    return this;
+  }
+
+  /**
+   * {@code count} young collections, each after {@code allocatedPerGc} bytes, the heap after GC growing by
+   * {@code growthPerGc}.
+   */
+  public TestProfiles collections(int count, long allocatedPerGc, long growthPerGc) {
+    long after = 4_000_000;
+    for (int id = 1; id <= count; id++) {
+      collections.add(new GcEvent(id, "G1New", "G1 Evacuation Pause", id * 100L, 1, 1));
+      heap.add(new HeapSample(id, true, after + allocatedPerGc, 64_000_000));
+      after += growthPerGc;
+      heap.add(new HeapSample(id, false, after, 64_000_000));
+    }
+    return this;
+  }
+
+  public TestProfiles oldObjectSamples(long total) {
+    oldObjectSamples = total;
+    return this;
+  }
+
+  /** The events the recording's settings enabled; by default old-object samples and thread starts. */
+  public TestProfiles enabledEvents(Set<String> events) {
+    enabled = events;
+    return this;
+  }
+
+  public TestProfiles threadStarts(Frame frame, long starts) {
+    threadStarts.add(new ThreadStartSite(frame, frame == null ? List.of() : List.of(frame), starts));
+    threadsStarted += starts;
+    return this;
+  }
+
   public AllocationProfile build() {
     List<AllocationSite> sorted = new ArrayList<>(sites);
     sorted.sort((a, b) -> Long.compare(b.bytes(), a.bytes()));
+    Map<String, Long> byType = new HashMap<>();
+    sorted.forEach(s -> byType.merge(s.key().allocatedType(), s.bytes(), Long::sum));
     return new AllocationProfile(List.of("test.jfr"), jdkVersion, null, List.of(), seconds, 1000,
-        sites.isEmpty() ? null : AllocationSource.OBJECT_ALLOCATION_SAMPLE, sorted, Map.of(), Map.of(), Map.of(),
-        List.of(), List.of(), List.of(), List.of(), 0, List.of(), -1,
-        new VmSettings(Map.of(), true, 8), 0, List.of(), Set.of(), Map.of(), List.of());
+        sites.isEmpty() ? null : AllocationSource.OBJECT_ALLOCATION_SAMPLE, sorted, byType, Map.of("main", 1L),
+        Map.of(), List.of(), collections, heap, List.of("G1New"), threadsStarted, threadStarts, 12,
+        new VmSettings(flags, true, 8), oldObjectSamples, List.of(), enabled, Map.of(), List.of());
   }
 }
