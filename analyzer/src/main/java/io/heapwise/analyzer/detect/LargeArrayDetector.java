@@ -2,9 +2,6 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.detect;
 
-import io.heapwise.analyzer.bytecode.AllocationInstruction;
-import io.heapwise.analyzer.bytecode.MethodAllocations;
-import io.heapwise.analyzer.bytecode.ObjectModel;
 import io.heapwise.analyzer.finding.Confidence;
 import io.heapwise.analyzer.finding.EstimatedSaving;
 import io.heapwise.analyzer.finding.Finding;
@@ -12,10 +9,7 @@ import io.heapwise.analyzer.finding.FindingKind;
 import io.heapwise.analyzer.finding.FindingSite;
 import io.heapwise.analyzer.finding.Severity;
 import io.heapwise.analyzer.model.AllocationProfile;
-import io.heapwise.analyzer.model.AllocationSite;
-import io.heapwise.analyzer.model.Frame;
 import io.heapwise.analyzer.model.GcEvent;
-import io.heapwise.analyzer.model.LargeAllocationSite;
 import io.heapwise.analyzer.report.SiteSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +42,6 @@ public final class LargeArrayDetector implements Detector {
   @Override
   public List<Finding> detect(DetectionInput input) {
     AllocationProfile profile = input.profile();
-    ObjectModel model = ObjectModel.of(profile.vmSettings());
     boolean g1 = profile.collectors().stream().anyMatch(c -> c.startsWith("G1"));
     long region = profile.vmSettings().g1RegionBytes();
     if (g1 && region <= 0) {
