@@ -58,7 +58,11 @@ public final class LargeArrayDetector implements Detector {
       }
       ArraySizes.ArraySize size = ArraySizes.at(input, hot.site());
       if (size == null) {
-        unsized.add(summary.allocatedType() + " at " + summary.location());
+        // Arrays a JDK method allocates (String.format's, say) are worth naming only when humongous collections
+        // say some hot array is large; the application's own always are, since --classpath would size them.
+        if (summary.mechanism() == null || humongousGcs > 0) {
+          unsized.add(summary.allocatedType() + " at " + summary.location());
+        }
         continue;
       }
       double allocations = (double) summary.bytes() / size.bytes();

@@ -166,7 +166,8 @@ public final class PointerHeavyClassDetector implements Detector {
       Map<String, List<DetectionInput.HotSite>> byType = new LinkedHashMap<>();
       for (DetectionInput.HotSite hot : input.hotSites()) {
         String type = hot.summary().allocatedType();
-        if (!type.endsWith("[]") && !isJdk(type) && hot.summary().method() != null) {
+        // Lambdas are JVM-generated hidden classes: no class file to lay out, and nothing to flatten.
+        if (!type.endsWith("[]") && !isJdk(type) && !type.contains("$$Lambda") && hot.summary().method() != null) {
           byType.computeIfAbsent(type, t -> new ArrayList<>()).add(hot);
         }
       }

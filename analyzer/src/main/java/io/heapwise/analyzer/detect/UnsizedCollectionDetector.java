@@ -112,8 +112,8 @@ public final class UnsizedCollectionDetector implements Detector {
    * The collection whose growth this is: the outermost collection frame of the unbroken chain of JDK collection
    * frames above the growth frame ({@code HashMap.resize <- HashMap.put <- HashSet.add} is a {@code HashSet}).
    * The chain stops at the first other frame, so a {@code HashMap} grown inside {@code Collectors.groupingBy}
-   * over an {@code ArrayList} is not taken for the list. When that other frame is a JDK method outside
-   * {@code java.util} (the list {@code String.split} fills, say), the collection is the JDK's own: empty.
+   * over an {@code ArrayList} is not taken for the list. When that other frame is a JDK method other than a
+   * stream collector (the list {@code String.split} fills, say), the collection is the JDK's own: empty.
    */
   static Optional<CollectionType> grownType(AllocationSite site) {
     List<Frame> frames = site.frames();
@@ -148,14 +148,14 @@ public final class UnsizedCollectionDetector implements Detector {
   }
 
   /**
-   * A collection filled inside a JDK method outside {@code java.util} ({@code String.split}'s list, say) is an
-   * implementation detail the caller cannot size. {@code java.util} APIs such as {@code Collectors.groupingBy}
-   * take a collection factory, so there the advice still applies.
+   * A collection filled inside a JDK method ({@code String.split}'s list, {@code Formatter.parse}'s) is an
+   * implementation detail the caller cannot size. Streams are the exception: {@code Collectors.toCollection},
+   * {@code groupingBy} and {@code toMap} take a collection factory, so there the advice still applies.
    */
   private static boolean isJdkInternalCollection(String className) {
     boolean jdk = className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")
         || className.startsWith("javax.") || className.startsWith("com.sun.");
-    return jdk && !className.startsWith("java.util.");
+    return jdk && !className.startsWith("java.util.stream.");
   }
 
   /** Everything allocated at the line, whatever the type or mechanism: the denominator of the growth share. */
