@@ -34,10 +34,13 @@ final class ArraySizes {
     return bytes > regionBytes / 2;
   }
 
+  static boolean usesG1(AllocationProfile profile) {
+    return profile.collectors().stream().anyMatch(c -> c.startsWith("G1"));
+  }
+
   /** The G1 region size when the recording ran G1 and states it, else {@code -1}. */
   static long g1RegionBytes(AllocationProfile profile) {
-    boolean g1 = profile.collectors().stream().anyMatch(c -> c.startsWith("G1"));
-    return g1 ? profile.vmSettings().g1RegionBytes() : -1;
+    return usesG1(profile) ? profile.vmSettings().g1RegionBytes() : -1;
   }
 
   /** The size of the arrays at {@code site}, or {@code null} when neither the recording nor the class file says. */

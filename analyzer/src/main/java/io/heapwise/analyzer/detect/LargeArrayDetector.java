@@ -42,9 +42,8 @@ public final class LargeArrayDetector implements Detector {
   @Override
   public List<Finding> detect(DetectionInput input) {
     AllocationProfile profile = input.profile();
-    boolean g1 = profile.collectors().stream().anyMatch(c -> c.startsWith("G1"));
-    long region = profile.vmSettings().g1RegionBytes();
-    if (g1 && region <= 0) {
+    long region = ArraySizes.g1RegionBytes(profile);
+    if (ArraySizes.usesG1(profile) && region <= 0) {
       input.undecided().accept("LARGE_ARRAY: the recording runs G1 but lists no G1HeapRegionSize flag: which arrays"
           + " are humongous cannot be decided; record with the jdk.*Flag events enabled");
     }
@@ -66,7 +65,7 @@ public final class LargeArrayDetector implements Detector {
         continue;
       }
       double allocations = (double) summary.bytes() / size.bytes();
-      boolean humongous = g1 && region > 0 && ArraySizes.isHumongous(size.bytes(), region);
+      boolean humongous = region > 0 && ArraySizes.isHumongous(size.bytes(), region);
       if (allocations < input.thresholds().get(MIN_ALLOCATIONS)
           || !humongous && size.bytes() < input.thresholds().get(MIN_ARRAY_BYTES)) {
         continue;

@@ -50,6 +50,7 @@ public final class PoolingCandidateDetector implements Detector {
     Thresholds limits = input.thresholds();
     Lifetimes lifetimes = new Lifetimes(input.profile(), limits);
     List<Finding> findings = new ArrayList<>();
+    long region = ArraySizes.g1RegionBytes(input.profile());
     for (DetectionInput.HotSite hot : input.hotSites()) {
       AllocationSite site = hot.site();
       Frame frame = site.key().appFrame();
@@ -75,7 +76,6 @@ public final class PoolingCandidateDetector implements Detector {
       if (!direct && size.get().bytes() < limits.get(MIN_BUFFER_BYTES)) {
         continue; // small: HotShortLivedDetector's advice (do not pool) applies
       }
-      long region = ArraySizes.g1RegionBytes(input.profile());
       if (!direct && region > 0 && ArraySizes.isHumongous(size.get().bytes(), region)) {
         continue; // humongous: LargeArrayDetector's advice covers reuse and the G1 region size
       }
@@ -98,8 +98,7 @@ public final class PoolingCandidateDetector implements Detector {
     AllocationSite site = hot.site();
     Frame frame = site.key().appFrame();
     FindingSite where = new FindingSite(frame.className(), frame.method(), frame.line(), site.key().allocatedType());
-    long regionBytes = input.profile().vmSettings().g1RegionBytes();
-    boolean humongous = size != null && regionBytes > 0 && size.bytes() >= regionBytes / 2;
+    long regionBytes = ArraySizes.g1RegionBytes(input.profile());
     Map<String, Object> evidence = new LinkedHashMap<>();
     evidence.put("allocationShare", summary.share());
     evidence.put("bytesPerSecond", summary.bytesPerSecond());
@@ -111,8 +110,9 @@ public final class PoolingCandidateDetector implements Detector {
       evidence.put("sizeMeasuredBy", size.measuredBy());
     }
     if (regionBytes > 0) {
+      // Humongous buffers are LARGE_ARRAY's (see detect), so the ones reported here never are.
       evidence.put("g1RegionBytes", regionBytes);
-      evidence.put("humongous", humongous);
+      evidence.put("humongous", false);
     }
     evidence.putAll(lifetime.evidence());
     evidence.put("measuredBy", "bytes from " + input.profile().allocationSource().eventNames()
@@ -127,14 +127,13 @@ public final class PoolingCandidateDetector implements Detector {
         summary.share() * 100);
     return new Finding(Finding.idOf(FindingKind.POOLING_CANDIDATE, where), FindingKind.POOLING_CANDIDATE,
         summary.share() >= input.thresholds().get(CRITICAL_SHARE) ? Severity.CRITICAL : Severity.WARNING,
-        where, null, summaryText, evidence, recommendation(summary, site, size, humongous),
+        where, null, summaryText, evidence, recommendation(summary, site, size),
         new EstimatedSaving(summary.bytesPerSecond(), summary.share()), confidence,
         "Assumes each buffer is dead once the request is handled; if it is handed to another thread or kept"
             + " (queued, cached), reuse would corrupt it. The saving counts the buffer bytes only.");
   }
 
-  private static String recommendation(SiteSummary summary, AllocationSite site, BufferSizes.Size size,
-      boolean humongous) {
+  private static String recommendation(SiteSummary summary, AllocationSite site, BufferSizes.Size size) {
     Frame frame = site.key().appFrame();
     String line = frame.sourceFileGuess() + ":" + frame.line();
     StringBuilder advice = new StringBuilder();
@@ -152,11 +151,8 @@ public final class PoolingCandidateDetector implements Detector {
         + " Why it pays: every new %s is zeroed by the JVM (%s KiB of memory writes before any work) and",
         kib(size.bytes()), site.key().allocatedType(), line, site.key().allocatedType(), site.key().allocatedType(),
         kib(size.bytes())));
-    advice.append(humongous
-        ? " at half a G1 region or more it is a humongous object, allocated outside the young generation in whole"
-            + " regions."
-        : " buffers this large exhaust TLABs quickly, so allocation falls to the slower refill and outside-TLAB"
-            + " paths and fills eden in a few thousand requests.");
+    advice.append(" buffers this large exhaust TLABs quickly, so allocation falls to the slower refill and"
+        + " outside-TLAB paths and fills eden in a few thousand requests.");
     advice.append(String.format(Locale.ROOT, " Removes %.1f MB/s of allocation.", summary.bytesPerSecond() / MB));
     return advice.toString();
   }
