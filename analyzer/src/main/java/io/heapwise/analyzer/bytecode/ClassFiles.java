@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -27,6 +28,8 @@ public final class ClassFiles implements AutoCloseable {
   private final List<Path> directories;
   private final List<ZipFile> jars;
   private final Map<String, byte[]> embedded;
+  /** Several detectors ask for the same hot classes (sizes, layouts, constructors): read each one once. */
+  private final Map<String, Optional<byte[]>> read = new ConcurrentHashMap<>();
 
   private ClassFiles(List<Path> directories, List<ZipFile> jars, Map<String, byte[]> embedded) {
     this.directories = directories;
@@ -69,6 +72,10 @@ public final class ClassFiles implements AutoCloseable {
 
   /** The class file of {@code com.acme.Outer$Inner}, from the first entry that has it. */
   public Optional<byte[]> find(String binaryClassName) {
+    return read.computeIfAbsent(binaryClassName, this::load);
+  }
+
+  private Optional<byte[]> load(String binaryClassName) {
     String resource = binaryClassName.replace('.', '/') + ".class";
     try {
       for (Path dir : directories) {
