@@ -8,7 +8,9 @@ import io.heapwise.analyzer.finding.Finding;
 import io.heapwise.analyzer.model.AllocationProfile;
 import io.heapwise.analyzer.model.ProfileBuilder;
 import io.heapwise.analyzer.read.JfrLoader;
+import io.heapwise.analyzer.report.GcSummary;
 import io.heapwise.analyzer.report.Report;
+import io.heapwise.analyzer.report.SiteSummary;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,10 +52,13 @@ public final class Analyzer {
   /** The report for a profile built elsewhere, e.g. from a live stream. */
   public Report report(AllocationProfile profile, AnalysisOptions options) {
     ReportBuilder report = new ReportBuilder(profile);
+    GcSummary gc = report.gc();
+    List<SiteSummary> sites = report.sites();
     Set<String> undecided = new LinkedHashSet<>();
-    DetectionInput input = new DetectionInput(profile, report.gc(), report.sites(Integer.MAX_VALUE),
-        options.thresholds(), options.classFiles().withEmbedded(profile.embeddedClassFiles()), undecided::add);
+    DetectionInput input = new DetectionInput(profile, gc, sites, options.thresholds(),
+        options.classFiles().withEmbedded(profile.embeddedClassFiles()), undecided::add);
     List<Finding> findings = detectors.detect(input);
-    return report.report(options.topSites(), findings, List.copyOf(undecided));
+    return report.report(gc, sites.subList(0, Math.min(options.topSites(), sites.size())), findings,
+        List.copyOf(undecided));
   }
 }

@@ -87,10 +87,11 @@ final class ReportBuilder {
         .orElse(-1));
   }
 
-  List<SiteSummary> sites(int top) {
+  /** Every site, largest first, in the order of {@code profile.sites()}. */
+  List<SiteSummary> sites() {
     long total = profile.totalBytes();
     List<SiteSummary> sites = new ArrayList<>();
-    for (AllocationSite site : profile.sites().subList(0, Math.min(top, profile.sites().size()))) {
+    for (AllocationSite site : profile.sites()) {
       sites.add(summary(site, total));
     }
     return sites;
@@ -134,8 +135,9 @@ final class ReportBuilder {
         .toList();
   }
 
-  Report report(int topSites, List<Finding> findings, List<String> undecided) {
-    return new Report(Report.SCHEMA, recording(), gc(), sites(topSites), types(), threads(), timeline(), findings,
+  /** The report around the GC summary and top sites that the detectors saw too. */
+  Report report(GcSummary gc, List<SiteSummary> topSites, List<Finding> findings, List<String> undecided) {
+    return new Report(Report.SCHEMA, recording(), gc, topSites, types(), threads(), timeline(), findings,
         undecided);
   }
 
