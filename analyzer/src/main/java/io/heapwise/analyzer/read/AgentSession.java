@@ -20,14 +20,8 @@ record AgentSession(String agentVersion, List<String> include, List<String> excl
   static final String EVENT_NAME = "heapwise.Session";
 
   /** The session of a recording made by the Heapwise agent, or {@code null} for any other recording. */
-  static AgentSession find(Path jfr, JfrChunks.Layout layout) throws IOException {
-    JfrChunks.Chunk first = layout.chunks().stream().filter(JfrChunks.Chunk::complete).findFirst().orElse(null);
-    if (first == null) {
-      return null;
-    }
-    boolean wholeFile = layout.chunks().size() == 1;
-    Path chunkFile = wholeFile ? jfr : JfrLoader.copyChunk(jfr, first);
-    try (RecordingFile recording = new RecordingFile(chunkFile)) {
+  static AgentSession find(Path firstChunk) {
+    try (RecordingFile recording = new RecordingFile(firstChunk)) {
       boolean declared = false;
       for (EventType type : recording.readEventTypes()) {
         declared |= EVENT_NAME.equals(type.getName());
@@ -43,10 +37,6 @@ record AgentSession(String agentVersion, List<String> include, List<String> excl
     } catch (IOException | RuntimeException | InternalError e) {
       // The main pass reports what is wrong with the file; here it only means "no session".
       return null;
-    } finally {
-      if (!wholeFile) {
-        JfrLoader.deleteQuietly(chunkFile);
-      }
     }
   }
 

@@ -10,12 +10,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,9 +67,17 @@ public final class JfrLoader {
 
   private void loadChunks(Path file, Path jfr) throws IOException, UnreadableRecordingException {
     JfrChunks.Layout layout = JfrChunks.scan(jfr);
+    JfrChunks.Chunk first = layout.chunks().stream().filter(JfrChunks.Chunk::complete).findFirst().orElse(null);
+    // The first chunk is read twice, for the agent's session and then for its events: copied once.
+    try (ChunkFile firstFile = first == null ? null : ChunkFile.of(jfr, layout, first)) {
+      EventMapper mapper = new EventMapper(builder, attributorFor(firstFile));
+      readChunks(file, jfr, layout, first, firstFile, mapper);
+    }
+  }
+
+  private void readChunks(Path file, Path jfr, JfrChunks.Layout layout, JfrChunks.Chunk first, ChunkFile firstFile,
+      EventMapper mapper) throws IOException, UnreadableRecordingException {
     List<JfrChunks.Chunk> chunks = layout.chunks();
-    SiteAttributor attributor = attributorFor(jfr, layout);
-    EventMapper mapper = new EventMapper(builder, attributor);
     long eventsBefore = builder.eventsRead();
     List<String> problems = new ArrayList<>();
     for (JfrChunks.Chunk chunk : chunks) {
@@ -82,7 +88,14 @@ public final class JfrLoader {
         continue;
       }
       long chunkEventsBefore = builder.eventsRead();
-      String failure = readChunk(jfr, layout, chunk, mapper);
+      String failure;
+      if (chunk == first) {
+        failure = readChunk(firstFile, mapper);
+      } else {
+        try (ChunkFile chunkFile = ChunkFile.of(jfr, layout, chunk)) {
+          failure = readChunk(chunkFile, mapper);
+        }
+      }
       if (failure != null) {
         problems.add(String.format(Locale.ROOT, "%s%s; %,d events of this chunk were read before it",
             where, failure, builder.eventsRead() - chunkEventsBefore));
@@ -113,11 +126,8 @@ public final class JfrLoader {
   }
 
   /** Returns {@code null} when the whole chunk was read, else what stopped the reader. */
-  private String readChunk(Path jfr, JfrChunks.Layout layout, JfrChunks.Chunk chunk, EventMapper mapper)
-      throws IOException {
-    boolean wholeFile = layout.chunks().size() == 1 && chunk.declaredSize() == layout.fileSize();
-    Path chunkFile = wholeFile ? jfr : copyChunk(jfr, chunk);
-    try (RecordingFile recording = new RecordingFile(chunkFile)) {
+  private static String readChunk(ChunkFile chunkFile, EventMapper mapper) {
+    try (RecordingFile recording = new RecordingFile(chunkFile.path())) {
       mapper.eventTypes(recording.readEventTypes());
       while (recording.hasMoreEvents()) {
         RecordedEvent event = recording.readEvent();
@@ -130,36 +140,14 @@ public final class JfrLoader {
       return "the JDK's JFR reader stopped: " + describe(e);
     } finally {
       mapper.chunkDone();
-      if (!wholeFile) {
-        deleteQuietly(chunkFile);
-      }
     }
   }
 
-  /** The JDK's reader takes files, not byte ranges: each chunk of a multi-chunk file becomes its own file. */
-  static Path copyChunk(Path jfr, JfrChunks.Chunk chunk) throws IOException {
-    Path copy = Files.createTempFile("heapwise-chunk-", ".jfr");
-    try (FileChannel in = FileChannel.open(jfr, StandardOpenOption.READ);
-        FileChannel out = FileChannel.open(copy, StandardOpenOption.WRITE)) {
-      long done = 0;
-      while (done < chunk.declaredSize()) {
-        long n = in.transferTo(chunk.offset() + done, chunk.declaredSize() - done, out);
-        if (n <= 0) {
-          throw new IOException("short read copying chunk " + chunk.index());
-        }
-        done += n;
-      }
-    } catch (IOException e) {
-      deleteQuietly(copy);
-      throw e;
-    }
-    return copy;
-  }
-
-  private SiteAttributor attributorFor(Path jfr, JfrChunks.Layout layout) throws IOException {
+  /** @param firstChunk the file's first complete chunk, where the agent's session event is; null when none */
+  private SiteAttributor attributorFor(ChunkFile firstChunk) {
     List<String> application = applicationPackages;
     List<String> libraries = new ArrayList<>(libraryPackages);
-    AgentSession session = AgentSession.find(jfr, layout);
+    AgentSession session = firstChunk == null ? null : AgentSession.find(firstChunk.path());
     if (session != null && application.isEmpty()) {
       application = session.include();
       libraries.addAll(session.exclude());
