@@ -4,7 +4,6 @@ package io.heapwise.cli;
 
 import io.heapwise.analyzer.AnalysisOptions;
 import io.heapwise.analyzer.UnreadableRecordingException;
-import io.heapwise.analyzer.bytecode.ClassFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -72,9 +71,8 @@ final class DemoCommand implements Callable<Integer> {
     String agentOptions = new AgentOptions(recording, null, List.of(SAMPLE_PACKAGE), List.of(), "heapwise-sizes")
         .render();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = List.of(java.toString(),
-        "-javaagent:" + agent + "=" + agentOptions,
-        "-cp", samples.toString(), SAMPLE, "--seconds", String.valueOf(seconds));
+    List<String> command = JavaCommandLine.of(List.of(java.toString(), "-cp", samples.toString(), SAMPLE,
+        "--seconds", String.valueOf(seconds))).withAgent(agent.toString(), agentOptions);
     PrintWriter err = spec.commandLine().getErr();
     err.println(String.format(Locale.ROOT, "heapwise demo: running %s for %d s under the agent",
         SAMPLE.substring(SAMPLE.lastIndexOf('.') + 1), seconds));
@@ -84,10 +82,8 @@ final class DemoCommand implements Callable<Integer> {
       throw new BadInputException("the demo sample exited with code " + exitCode
           + (Files.isRegularFile(recording) ? "" : " without writing " + recording) + "; see the lines above");
     }
-    try (ClassFiles classFiles = ReportPipeline.classFilesOrNone(List.of(samples), err)) {
-      new ReportPipeline(cli.terminal(), spec.commandLine().getOut(), err)
-          .run(List.of(recording), options.withClassFiles(classFiles), output);
-    }
+    new ReportPipeline(cli.terminal(), spec.commandLine().getOut(), err)
+        .runWithClassPath(List.of(recording), List.of(samples), options, output);
     err.println("heapwise demo: the recording is " + recording + "; next, record your own application: "
         + JavaCommandLine.EXAMPLE);
     return ExitCodes.OK;

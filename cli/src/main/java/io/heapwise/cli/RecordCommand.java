@@ -4,7 +4,6 @@ package io.heapwise.cli;
 
 import io.heapwise.analyzer.AnalysisOptions;
 import io.heapwise.analyzer.UnreadableRecordingException;
-import io.heapwise.analyzer.bytecode.ClassFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -94,10 +93,8 @@ final class RecordCommand implements Callable<Integer> {
       throw new BadInputException("the application exited with code " + exitCode + " and no recording was "
           + "written to " + recording + "; the agent's '[heapwise]' lines above say why");
     }
-    try (ClassFiles classFiles = ReportPipeline.classFilesOrNone(java.classPathEntries(), err)) {
-      new ReportPipeline(cli.terminal(), spec.commandLine().getOut(), err)
-          .run(List.of(recording), options.withClassFiles(classFiles), output);
-    }
+    new ReportPipeline(cli.terminal(), spec.commandLine().getOut(), err)
+        .runWithClassPath(List.of(recording), java.classPathEntries(), options, output);
     if (exitCode != 0) {
       err.println("heapwise: the application exited with code " + exitCode + "; the report covers what it did "
           + "until then");

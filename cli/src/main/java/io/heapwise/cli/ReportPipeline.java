@@ -62,10 +62,17 @@ final class ReportPipeline {
   }
 
   /**
-   * The class files of a class path the user did not name explicitly (taken from the command that was run):
-   * when they cannot be opened the analysis goes on without bytecode facts, and says so.
+   * Like {@link #run}, with bytecode facts from a class path the user did not name explicitly (taken from the
+   * command that was run): when it cannot be opened the analysis goes on without them, and says so.
    */
-  static ClassFiles classFilesOrNone(List<Path> entries, PrintWriter err) {
+  Report runWithClassPath(List<Path> recordings, List<Path> classPath, AnalysisOptions options,
+      OutputOptions output) throws UnreadableRecordingException, BadInputException, IOException {
+    try (ClassFiles classFiles = classFilesOrNone(classPath)) {
+      return run(recordings, options.withClassFiles(classFiles), output);
+    }
+  }
+
+  private ClassFiles classFilesOrNone(List<Path> entries) {
     if (entries.isEmpty()) {
       return ClassFiles.NONE;
     }
