@@ -41,7 +41,6 @@ public record AllocationProfile(
     List<GcEvent> collections,
     List<HeapSample> heapSamples,
     List<String> collectors,
-    long threadsStarted,
     List<ThreadStartSite> threadStartSites,
     long peakLiveThreads,
     VmSettings vmSettings,
@@ -83,6 +82,11 @@ public record AllocationProfile(
       total += site.samples();
     }
     return total;
+  }
+
+  /** All {@code jdk.ThreadStart} events, whichever frame started the thread. */
+  public long threadsStarted() {
+    return threadStartSites.stream().mapToLong(ThreadStartSite::starts).sum();
   }
 
   /** Whether the recording's settings enabled an event type; {@code null} when the recording does not say. */

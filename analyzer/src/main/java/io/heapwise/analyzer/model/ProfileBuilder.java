@@ -34,7 +34,6 @@ public final class ProfileBuilder {
   private String jdkVersion;
   private long eventsRead;
   private long durationNanos;
-  private long threadsStarted;
   private final Map<String, String> flags = new HashMap<>();
   private Boolean compressedOops;
   private int objectAlignment = -1;
@@ -122,7 +121,6 @@ public final class ProfileBuilder {
 
   /** {@code jdk.ThreadStart}, attributed like an allocation: to the application frame that called start. */
   public void threadStarted(SiteAttributor.Attribution creator) {
-    threadsStarted++;
     Frame frame = creator.appFrame();
     threadStartsByFrame.computeIfAbsent(frame, f -> new long[1])[0]++;
     threadStartFrames.putIfAbsent(frame, creator.frames());
@@ -196,7 +194,7 @@ public final class ProfileBuilder {
     return new AllocationProfile(files, jdkVersion, agentVersion, List.copyOf(applicationPackages),
         durationNanos / 1e9, eventsRead, source, siteList,
         pick(bytesByType, source), pick(bytesByThread, source), exactAllocatedByThread, timeline,
-        collections, heapSamples, List.copyOf(collectors), threadsStarted, threadStartSites(), peakLiveThreads,
+        collections, heapSamples, List.copyOf(collectors), threadStartSites(), peakLiveThreads,
         new VmSettings(flags, compressedOops, objectAlignment), oldObjectSamples, largeAllocationSites(),
         enabledEvents, embeddedClassFiles, problems);
   }

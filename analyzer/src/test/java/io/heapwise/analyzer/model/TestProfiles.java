@@ -25,7 +25,6 @@ public final class TestProfiles {
   private final Map<String, String> flags = new HashMap<>();
   private Set<String> enabled = Set.of("jdk.OldObjectSample", "jdk.ThreadStart");
   private long oldObjectSamples;
-  private long threadsStarted;
   private String jdkVersion = "17.0.15+6";
   private double seconds = 10;
 
@@ -114,7 +113,6 @@ public final class TestProfiles {
 
   public TestProfiles threadStarts(Frame frame, long starts) {
     threadStarts.add(new ThreadStartSite(frame, frame == null ? List.of() : List.of(frame), starts));
-    threadsStarted += starts;
     return this;
   }
 
@@ -125,7 +123,7 @@ public final class TestProfiles {
     sorted.forEach(s -> byType.merge(s.key().allocatedType(), s.bytes(), Long::sum));
     return new AllocationProfile(List.of("test.jfr"), jdkVersion, null, List.of(), seconds, 1000,
         sites.isEmpty() ? null : AllocationSource.OBJECT_ALLOCATION_SAMPLE, sorted, byType, Map.of("main", 1L),
-        Map.of(), List.of(), collections, heap, List.of("G1New"), threadsStarted, threadStarts, 12,
+        Map.of(), List.of(), collections, heap, List.of("G1New"), threadStarts, 12,
         new VmSettings(flags, true, 8), oldObjectSamples, List.of(), enabled, Map.of(), List.of());
   }
 }
