@@ -28,9 +28,9 @@ class CorpusTest {
 
   static Stream<Path> corpusFiles() throws IOException {
     Optional<Path> corpus = TestEnvironment.corpus();
-    if (corpus.isEmpty()) {
-      return Stream.empty();
-    }
+    // An empty source would be a JUnit configuration error; an assumption skips the whole test with its reason.
+    assumeTrue(corpus.isPresent(), "skipped: no corpus at " + System.getProperty("heapwise.test.corpus")
+        + " (../shared/corpus beside the checkout)");
     List<Path> files;
     try (Stream<Path> list = Files.list(corpus.get())) {
       files = list.filter(p -> p.getFileName().toString().endsWith(".jfr")).sorted().toList();
