@@ -75,7 +75,7 @@ record GrowthEstimate(long elements, long suggested, boolean exact, String metho
           type.instanceBytes(sizing), constructorLine, policy.ratioText(), elements, type.unit()),
           constructorLine, instanceRate, saving);
     }
-    if (instanceRate > 0) {
+    if (constructorLine >= 0) {
       return new GrowthEstimate(-1, -1, false, String.format(Locale.ROOT, "unknown: only %d samples of the"
           + " %d-byte %s objects at line %d, too few to count instances (JFR samples where threads take new TLABs,"
           + " which the large growth arrays do far more often than the small objects); record longer, or with"
