@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  * @param exclude package prefixes to treat as libraries
  * @param settings {@code heapwise}, {@code default}, {@code profile} or a path to a .jfc file
  * @param log {@code stderr}, {@code stdout}, {@code none} or a file to append to
+ * @param instrument whether to rewrite the allocation sites of the {@code include} packages
+ * @param sampleInterval instrumentation samples one allocation in this many, per thread
+ * @param exactCounts instrumentation also counts every allocation per site
+ * @param maxTracked instrumentation tracks at most this many sampled objects at a time
  */
 public record AgentArgs(
     String raw,
@@ -32,13 +36,29 @@ public record AgentArgs(
     List<String> include,
     List<String> exclude,
     String settings,
-    String log) {
+    String log,
+    boolean instrument,
+    long sampleInterval,
+    boolean exactCounts,
+    int maxTracked) {
 
-  public static final List<String> KEYS = List.of("out", "duration", "include", "exclude", "settings", "log");
+  public static final List<String> KEYS = List.of("out", "duration", "include", "exclude", "settings", "log",
+      "instrument", "sample", "count", "track");
+  /** Instrumentation options, which mean nothing without {@code instrument=true}. */
+  private static final List<String> INSTRUMENT_KEYS = List.of("sample", "count", "track");
+  /**
+   * One allocation in 256 per thread: enough samples for a site with 1% of allocations to get hundreds per
+   * second in a busy service, while the sampled path (a weak reference per sample) stays far from the fast path's
+   * cost. See BENCHMARKS.md.
+   */
+  public static final long DEFAULT_SAMPLE_INTERVAL = 256;
+  /** Objects in flight: a few MB of weak references at most, and many young collections' worth of samples. */
+  public static final int DEFAULT_MAX_TRACKED = 20_000;
   public static final String DEFAULT_SETTINGS = "heapwise";
   public static final String DEFAULT_LOG = "stderr";
 
   private static final String VALID_KEYS = "valid: " + String.join(", ", KEYS);
+  private static final Pattern SAMPLE = Pattern.compile("(?:1/)?(\\d{1,9})");
   private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h)?");
   private static final Pattern PACKAGE =
       Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
@@ -59,6 +79,10 @@ public record AgentArgs(
     List<String> exclude = List.of();
     String settings = DEFAULT_SETTINGS;
     String log = DEFAULT_LOG;
+    boolean instrument = false;
+    long sampleInterval = DEFAULT_SAMPLE_INTERVAL;
+    boolean exactCounts = false;
+    int maxTracked = DEFAULT_MAX_TRACKED;
     Set<String> seen = new HashSet<>();
     for (String pair : text.split(",")) {
       if (pair.isBlank()) {
@@ -86,10 +110,27 @@ public record AgentArgs(
         case "exclude" -> exclude = parsePackages(key, value);
         case "settings" -> settings = value;
         case "log" -> log = value;
+        case "instrument" -> instrument = parseBoolean(key, value);
+        case "sample" -> sampleInterval = parseSampleInterval(value);
+        case "count" -> exactCounts = parseCount(value);
+        case "track" -> maxTracked = parseTrack(value);
         default -> throw new IllegalStateException(key); // unreachable: KEYS was checked above
       }
     }
-    return new AgentArgs(text, out.toAbsolutePath().normalize(), durationMillis, include, exclude, settings, log);
+    if (instrument && include.isEmpty()) {
+      throw new InvalidOptionException("instrument=true needs include=<packages>, the packages whose allocation"
+          + " sites to rewrite (e.g. include=com.acme;org.shop); rewriting every class would cost far more than"
+          + " it tells");
+    }
+    if (!instrument) {
+      for (String key : INSTRUMENT_KEYS) {
+        if (seen.contains(key)) {
+          throw new InvalidOptionException("option '" + key + "' only applies with instrument=true");
+        }
+      }
+    }
+    return new AgentArgs(text, out.toAbsolutePath().normalize(), durationMillis, include, exclude, settings, log,
+        instrument, sampleInterval, exactCounts, maxTracked);
   }
 
   /**
@@ -137,6 +178,46 @@ public record AgentArgs(
       return millis / 1_000 + "s";
     }
     return millis + "ms";
+  }
+
+  private static boolean parseBoolean(String key, String value) throws InvalidOptionException {
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new InvalidOptionException("option '" + key + "' is true or false, not '" + value + "'");
+    };
+  }
+
+  /** {@code 1/N} or {@code N}: one allocation in N is sampled. */
+  private static long parseSampleInterval(String value) throws InvalidOptionException {
+    Matcher m = SAMPLE.matcher(value);
+    long interval = m.matches() ? Long.parseLong(m.group(1)) : 0;
+    if (interval < 1) {
+      throw new InvalidOptionException("bad sample rate '" + value + "' (use sample=1/N to sample one allocation"
+          + " in N per thread, e.g. sample=1/" + DEFAULT_SAMPLE_INTERVAL + ", or sample=1/1 for every one)");
+    }
+    return interval;
+  }
+
+  private static boolean parseCount(String value) throws InvalidOptionException {
+    return switch (value) {
+      case "exact" -> true;
+      case "sampled" -> false;
+      default -> throw new InvalidOptionException("option 'count' is exact or sampled, not '" + value + "'");
+    };
+  }
+
+  private static int parseTrack(String value) throws InvalidOptionException {
+    try {
+      int track = Integer.parseInt(value);
+      if (track >= 1 && track <= 10_000_000) {
+        return track;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw new InvalidOptionException("option 'track' is the number of sampled objects tracked at a time,"
+        + " 1 to 10000000, not '" + value + "'");
   }
 
   private static Path parsePath(String key, String value) throws InvalidOptionException {

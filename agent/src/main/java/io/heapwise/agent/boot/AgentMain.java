@@ -2,6 +2,7 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.agent.boot;
 
+import io.heapwise.agent.instrument.Instrumenter;
 import io.heapwise.agent.jfr.ClassFileRecorder;
 import io.heapwise.agent.jfr.RecordingControl;
 import java.lang.instrument.Instrumentation;
@@ -60,11 +61,15 @@ public final class AgentMain {
       log.disabled("JFR is not available in this JVM (module jdk.jfr is not present)");
       return;
     }
+    RecordingControl control;
     try {
-      RecordingControl.start(args, log);
+      control = RecordingControl.start(args, log);
     } catch (RecordingControl.StartFailure e) {
       log.disabled(e.getMessage());
       return;
+    }
+    if (args.instrument()) {
+      Instrumenter.install(inst, args, log, control);
     }
     // Classes loaded from now on travel in the recording; those loaded before (all of them, when attached to a
     // running JVM) need --classpath at analysis time.

@@ -18,10 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.jfr.Configuration;
+import jdk.jfr.Event;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
 import jdk.jfr.Recording;
@@ -60,6 +62,7 @@ public final class RecordingControl {
   private final AtomicBoolean finished = new AtomicBoolean();
   private final AtomicBoolean stoppingAtDurationEnd = new AtomicBoolean();
   private final CountDownLatch written = new CountDownLatch(1);
+  private final List<Runnable> beforeDurationEndStop = new CopyOnWriteArrayList<>();
 
   private RecordingControl(AgentArgs args, AgentLog log, Recording recording) {
     this.args = args;
@@ -72,7 +75,7 @@ public final class RecordingControl {
    * Starts recording as {@code args} say and logs one line. Nothing is left running when this throws: the
    * caller logs the failure and the application goes on unprofiled.
    */
-  public static void start(AgentArgs args, AgentLog log) throws StartFailure {
+  public static RecordingControl start(AgentArgs args, AgentLog log) throws StartFailure {
     Configuration settings = loadSettings(args.settings());
     Recording recording;
     try {
@@ -92,6 +95,26 @@ public final class RecordingControl {
     }
     log.info("recording to " + args.out() + " (settings " + args.settings() + ", duration "
         + (args.durationMillis() == 0 ? "until exit" : AgentArgs.formatDuration(args.durationMillis())) + ")");
+    return control;
+  }
+
+  /**
+   * Runs {@code task} when the duration ends, before the recording stops: the moment to write what is left and
+   * to take back what the agent changed. At exit JFR stops the recording by itself; see LifetimeReporter.
+   */
+  public void beforeDurationEndStop(Runnable task) {
+    beforeDurationEndStop.add(task);
+  }
+
+  /** Enables one of the agent's own events, whatever the settings file says, as for the Session event. */
+  void enable(Class<? extends Event> event) {
+    FlightRecorder.register(event);
+    recording.enable(event).withoutStackTrace();
+  }
+
+  /** Enables a periodic event of the agent's at the end of each chunk, including the recording's last. */
+  void enableAtChunkEnd(Class<? extends Event> event) {
+    recording.enable(event).with("period", "endChunk");
   }
 
   private void begin() throws IOException {
@@ -155,6 +178,13 @@ public final class RecordingControl {
 
   private void stopAtDurationEnd() {
     stoppingAtDurationEnd.set(true);
+    for (Runnable task : beforeDurationEndStop) {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        log.info("while ending the recording: " + describe(e));
+      }
+    }
     try {
       recording.stop(); // writes tmp, then the listener calls finish()
     } catch (IllegalStateException e) {
