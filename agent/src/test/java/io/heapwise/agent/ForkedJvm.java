@@ -64,6 +64,22 @@ final class ForkedJvm {
     return run(command);
   }
 
+  /** Runs {@code mainClass} from {@code classPath}, with the agent when {@code agentOptions} is not null. */
+  static Result run(String agentOptions, List<String> jvmOptions, Path classPath, String mainClass, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable().toString());
+    if (agentOptions != null) {
+      command.add("-javaagent:" + agentJar().toAbsolutePath() + "=" + agentOptions);
+    }
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(classPath.toString());
+    command.add(mainClass);
+    command.addAll(List.of(args));
+    return run(command);
+  }
+
   private static Result run(List<String> command) throws IOException, InterruptedException {
     // Files, not pipes: a chatty child cannot block on a full pipe while we wait for it to exit.
     Path stdout = Files.createTempFile("heapwise-it-", ".out");
@@ -86,7 +102,7 @@ final class ForkedJvm {
     }
   }
 
-  private static Path classpathOf(Class<?> type) {
+  static Path classpathOf(Class<?> type) {
     try {
       return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {

@@ -4,9 +4,11 @@ package io.heapwise.agent.instrument;
 
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import io.heapwise.agent.boot.AgentArgs;
 import io.heapwise.agent.boot.AgentLog;
+import io.heapwise.agent.boot.AgentMain;
 import io.heapwise.agent.jfr.LifetimeReporter;
 import io.heapwise.agent.jfr.RecordingControl;
 import io.heapwise.agent.runtime.Allocations;
@@ -18,6 +20,7 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -54,7 +57,7 @@ public final class Instrumenter implements LifetimeReporter.Counts {
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .with(instrumenter.listener())
-        .ignore(nameStartsWith("io.heapwise.agent.").or(nameStartsWith("io.heapwise.shaded.")).or(isSynthetic()))
+        .ignore(isAgentItself().or(isSynthetic()))
         .type(new IncludedTypes(args, log))
         .transform((builder, type, loader, module, domain) -> builder.visit(new AllocationSiteVisitor(
             instrumenter.sites)))
@@ -93,6 +96,14 @@ public final class Instrumenter implements LifetimeReporter.Counts {
     log.info(restored
         ? "instrumentation removed: " + classesInstrumented.get() + " classes restored to their original code"
         : "instrumentation removed: nothing was rewritten");
+  }
+
+  /** The agent's own packages, which rewritten code calls: rewriting them would recurse. */
+  private static ElementMatcher.Junction<TypeDescription> isAgentItself() {
+    String agent = AgentMain.class.getPackageName().replaceAll("\\.boot$", "");
+    return nameStartsWith(agent + ".boot.").or(nameStartsWith(agent + ".jfr."))
+        .or(nameStartsWith(agent + ".instrument.")).or(nameStartsWith(agent + ".runtime."))
+        .or(named(agent + ".AllocAgent")).or(nameStartsWith("io.heapwise.shaded."));
   }
 
   private AgentBuilder.Listener listener() {

@@ -18,6 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * collections survived and in milliseconds. The age in milliseconds runs to that moment, so it is an upper bound
  * at the resolution of the collector's frequency.
  *
+ * <p>The collection count at birth is the one this thread last read, which it refreshes each time it wakes (after
+ * every collection that frees a tracked object, and every few milliseconds): reading the collectors' counters on
+ * every sample would cost the sampling path more than the rest of it. So an object allocated in the moment after
+ * a collection, before this thread ran, is credited with one collection too many; more when the CPUs are saturated.
+ *
  * <p>An object that survives {@link #LONG_LIVED_GCS} collections has been promoted by any HotSpot collector's
  * default tenuring: it is counted as long-lived and no longer tracked, which keeps caches from filling the
  * bounded set of objects in flight.
