@@ -14,7 +14,6 @@ import io.heapwise.agent.jfr.RecordingControl;
 import io.heapwise.agent.runtime.Allocations;
 import java.lang.instrument.Instrumentation;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -36,39 +35,69 @@ import net.bytebuddy.utility.JavaModule;
 public final class Instrumenter implements LifetimeReporter.Counts {
 
   private final AgentLog log;
+  private final Instrumentation inst;
   private final AtomicLong classesInstrumented = new AtomicLong();
   private final AtomicLong classesSkipped = new AtomicLong();
   private final AtomicLong sites = new AtomicLong();
-  private final AtomicBoolean removed = new AtomicBoolean();
+  private LifetimeReporter reporter;
   private ResettableClassFileTransformer transformer;
+  private boolean ended;
 
-  private Instrumenter(AgentLog log) {
+  private Instrumenter(AgentLog log, Instrumentation inst) {
     this.log = log;
+    this.inst = inst;
   }
 
   /** Starts rewriting and measuring; the recording's duration end takes it back. */
   public static void install(Instrumentation inst, AgentArgs args, AgentLog log, RecordingControl control) {
-    Instrumenter instrumenter = new Instrumenter(log);
+    Instrumenter instrumenter = new Instrumenter(log, inst);
+    // First, so that a duration ending while the classes are being rewritten (which takes a second or more when
+    // attached to a JVM with many classes loaded) still takes everything back.
+    control.beforeDurationEndStop(instrumenter::end);
+    instrumenter.start(args, control);
+  }
+
+  private synchronized void start(AgentArgs args, RecordingControl control) {
+    if (ended) {
+      return;
+    }
     Allocations.start(args.sampleInterval(), args.exactCounts(), args.maxTracked(), inst,
         why -> log.info("instrumentation stopped measuring: " + why + "; the recording goes on without it"));
-    LifetimeReporter reporter = LifetimeReporter.start(control, args, instrumenter);
-    instrumenter.transformer = new AgentBuilder.Default()
+    reporter = LifetimeReporter.start(control, args, this);
+    transformer = new AgentBuilder.Default()
         .disableClassFormatChanges()
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        .with(instrumenter.listener())
+        .with(listener())
         .ignore(isAgentItself().or(isSynthetic()))
         .type(new IncludedTypes(args, log))
-        .transform((builder, type, loader, module, domain) -> builder.visit(new AllocationSiteVisitor(
-            instrumenter.sites)))
+        .transform((builder, type, loader, module, domain) -> builder.visit(new AllocationSiteVisitor(sites)))
         .installOn(inst);
-    control.beforeDurationEndStop(() -> {
-      reporter.end();
-      instrumenter.remove(inst);
-    });
     log.info(String.format(Locale.ROOT, "instrumenting allocation sites in %s (1 in %,d allocations sampled per"
         + " thread%s; lifetimes of at most %,d objects tracked at a time)", String.join(";", args.include()),
         args.sampleInterval(), args.exactCounts() ? ", every one counted" : "", args.maxTracked()));
+  }
+
+  /**
+   * Writes the last period, restores every rewritten class and stops measuring; rewritten code still on a stack
+   * returns at once. Waits for a start in progress to finish first.
+   */
+  private synchronized void end() {
+    if (ended) {
+      return;
+    }
+    ended = true;
+    Allocations.stopSampling();
+    if (reporter != null) {
+      reporter.end();
+    }
+    Allocations.stop();
+    if (transformer != null) {
+      boolean restored = transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+      log.info(restored
+          ? "instrumentation removed: " + classesInstrumented.get() + " classes restored to their original code"
+          : "instrumentation removed: nothing was rewritten");
+    }
   }
 
   @Override
@@ -84,18 +113,6 @@ public final class Instrumenter implements LifetimeReporter.Counts {
   @Override
   public long sites() {
     return sites.get();
-  }
-
-  /** Restores every rewritten class and stops measuring; the rewritten code still on a stack returns at once. */
-  private void remove(Instrumentation inst) {
-    if (!removed.compareAndSet(false, true)) {
-      return;
-    }
-    Allocations.stop();
-    boolean restored = transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
-    log.info(restored
-        ? "instrumentation removed: " + classesInstrumented.get() + " classes restored to their original code"
-        : "instrumentation removed: nothing was rewritten");
   }
 
   /** The agent's own packages, which rewritten code calls: rewriting them would recurse. */

@@ -33,6 +33,7 @@ public final class LifetimeReporter {
   private final AgentArgs args;
   private final Counts counts;
   private final ScheduledExecutorService timer;
+  private final Runnable chunkEndHook = this::atChunkEnd;
   private boolean ended;
 
   private LifetimeReporter(AgentArgs args, Counts counts) {
@@ -52,7 +53,7 @@ public final class LifetimeReporter {
     control.enable(CollectionSizesEvent.class);
     // JFR calls this hook when a chunk ends, which includes the end of the recording at exit, when no thread
     // of ours is sure to run again.
-    FlightRecorder.addPeriodicEvent(InstrumentationEvent.class, reporter::atChunkEnd);
+    FlightRecorder.addPeriodicEvent(InstrumentationEvent.class, reporter.chunkEndHook);
     control.enableAtChunkEnd(InstrumentationEvent.class);
     reporter.timer.scheduleAtFixedRate(() -> reporter.flush(false), PERIOD_SECONDS, PERIOD_SECONDS,
         TimeUnit.SECONDS);
@@ -63,6 +64,8 @@ public final class LifetimeReporter {
   public void end() {
     timer.shutdownNow();
     flush(true);
+    // A later attach to this JVM registers its own reporter; this one must not linger as a hook.
+    FlightRecorder.removePeriodicEvent(chunkEndHook);
   }
 
   private void atChunkEnd() {

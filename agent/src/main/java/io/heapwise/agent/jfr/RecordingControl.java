@@ -100,10 +100,14 @@ public final class RecordingControl {
 
   /**
    * Runs {@code task} when the duration ends, before the recording stops: the moment to write what is left and
-   * to take back what the agent changed. At exit JFR stops the recording by itself; see LifetimeReporter.
+   * to take back what the agent changed; at once if the duration has ended already. At exit JFR stops the
+   * recording by itself; see LifetimeReporter.
    */
   public void beforeDurationEndStop(Runnable task) {
     beforeDurationEndStop.add(task);
+    if (stoppingAtDurationEnd.get()) {
+      task.run(); // the duration ended while the caller was starting; tasks must tolerate a second run
+    }
   }
 
   /** Enables one of the agent's own events, whatever the settings file says, as for the Session event. */

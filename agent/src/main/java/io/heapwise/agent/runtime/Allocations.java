@@ -79,17 +79,18 @@ public final class Allocations {
     mode = exactCounts ? SAMPLING_AND_COUNTING : SAMPLING;
   }
 
-  /** Stops measuring; rewritten code that still runs returns at once. */
+  /** Stops sampling: rewritten code that still runs returns at once. What was measured can still be drained. */
+  public static void stopSampling() {
+    mode = OFF;
+  }
+
+  /** Stops sampling and lets go of the objects still tracked; call after the last drain. */
   public static synchronized void stop() {
     mode = OFF;
     if (tracker != null) {
       tracker.stop();
       tracker = null;
     }
-  }
-
-  public static boolean isMeasuring() {
-    return mode != OFF;
   }
 
   public static long sampleInterval() {

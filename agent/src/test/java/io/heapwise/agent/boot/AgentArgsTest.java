@@ -36,6 +36,50 @@ class AgentArgsTest {
     assertThat(args.settings()).isEqualTo(AgentArgs.DEFAULT_SETTINGS);
     assertThat(args.log()).isEqualTo(AgentArgs.DEFAULT_LOG);
     assertThat(args.raw()).isEqualTo(raw == null ? "" : raw);
+    assertThat(args.instrument()).isFalse();
+    assertThat(args.sampleInterval()).isEqualTo(AgentArgs.DEFAULT_SAMPLE_INTERVAL);
+    assertThat(args.exactCounts()).isFalse();
+    assertThat(args.maxTracked()).isEqualTo(AgentArgs.DEFAULT_MAX_TRACKED);
+  }
+
+  @Test
+  void instrumentationOptionsAreRead() throws Exception {
+    AgentArgs args = parse("instrument=true,include=com.acme.**,sample=1/64,count=exact,track=500");
+
+    assertThat(args.instrument()).isTrue();
+    assertThat(args.include()).containsExactly("com.acme");
+    assertThat(args.sampleInterval()).isEqualTo(64);
+    assertThat(args.exactCounts()).isTrue();
+    assertThat(args.maxTracked()).isEqualTo(500);
+    assertThat(parse("instrument=true,include=a,sample=1000").sampleInterval()).isEqualTo(1000);
+    assertThat(parse("instrument=true,include=a,count=sampled").exactCounts()).isFalse();
+  }
+
+  @Test
+  void instrumentationNeedsTheIncludedPackages() {
+    assertThatThrownBy(() -> parse("instrument=true"))
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageStartingWith("instrument=true needs include=<packages>");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sample=1/64", "count=exact", "track=10"})
+  void instrumentationOptionsWithoutInstrumentationAreRejected(String raw) {
+    String key = raw.substring(0, raw.indexOf('='));
+    assertThatThrownBy(() -> parse("include=a," + raw))
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessage("option '" + key + "' only applies with instrument=true");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"instrument=yes", "sample=1/0", "sample=0.01", "sample=1/", "count=all", "track=0",
+      "track=many"})
+  void badInstrumentationValuesNameTheOption(String raw) {
+    String key = raw.substring(0, raw.indexOf('='));
+    String value = raw.substring(raw.indexOf('=') + 1);
+    assertThatThrownBy(() -> parse((key.equals("instrument") ? "" : "instrument=true,include=a,") + raw))
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("'" + value + "'");
   }
 
   @Test
@@ -124,7 +168,7 @@ class AgentArgsTest {
     assertThatThrownBy(() -> parse("out=a.jfr,interval=5s"))
         .isInstanceOf(InvalidOptionException.class)
         .hasMessageContaining("unknown option 'interval'")
-        .hasMessageContaining("valid: out, duration, include, exclude, settings, log");
+        .hasMessageContaining("valid: out, duration, include, exclude, settings, log, instrument, sample, count, track");
   }
 
   @Test
