@@ -54,7 +54,13 @@ public final class Instrumenter implements LifetimeReporter.Counts {
     // First, so that a duration ending while the classes are being rewritten (which takes a second or more when
     // attached to a JVM with many classes loaded) still takes everything back.
     control.beforeDurationEndStop(instrumenter::end);
-    instrumenter.start(args, control);
+    try {
+      instrumenter.start(args, control);
+    } catch (RuntimeException | LinkageError e) {
+      instrumenter.end();
+      log.info("instrumentation is off: it failed to start (" + e + "); the recording goes on with JFR's"
+          + " allocation samples only");
+    }
   }
 
   private synchronized void start(AgentArgs args, RecordingControl control) {
