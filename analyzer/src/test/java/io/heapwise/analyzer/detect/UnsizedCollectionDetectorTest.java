@@ -192,7 +192,8 @@ class UnsizedCollectionDetectorTest {
     Report report = analyze(profile, ClassFiles.NONE);
     Finding finding = only(report);
     assertThat(finding.id()).isEqualTo("UNSIZED_COLLECTION:com.acme.Book.match:58");
-    assertThat((String) finding.evidence().get("constructor")).startsWith("new ArrayList<>() at Book.java:58 (the agent");
+    assertThat((String) finding.evidence().get("constructor"))
+        .startsWith("new ArrayList<>() at Book.java:58 (the agent");
     assertThat((String) finding.evidence().get("capacityFrom")).startsWith("measured: 120 ArrayLists");
     assertThat(finding.recommendation()).startsWith("Presize it: `new ArrayList<>(800)` at Book.java:58");
     assertThat(finding.confidence()).isEqualTo(Confidence.HIGH);
