@@ -8,7 +8,11 @@ import io.heapwise.analyzer.model.AllocationSite;
 import io.heapwise.analyzer.model.Frame;
 import io.heapwise.analyzer.model.GcEvent;
 import io.heapwise.analyzer.model.HeapSample;
+import io.heapwise.analyzer.model.InstrumentedSite;
+import io.heapwise.analyzer.report.CollectionSizeSummary;
 import io.heapwise.analyzer.report.GcSummary;
+import io.heapwise.analyzer.report.InstrumentationSummary;
+import io.heapwise.analyzer.report.LifetimeSummary;
 import io.heapwise.analyzer.report.RatePoint;
 import io.heapwise.analyzer.report.RecordingInfo;
 import io.heapwise.analyzer.report.Report;
@@ -37,7 +41,9 @@ final class ReportBuilder {
     return new RecordingInfo(profile.files(), profile.jdkVersion(), profile.agentVersion(),
         profile.applicationPackages(), profile.durationSeconds(), profile.eventsRead(),
         profile.allocationSource() == null ? null : profile.allocationSource().eventNames(),
-        profile.allocationSamples(), profile.problems());
+        profile.allocationSamples(), profile.problems(), profile.instrumentation() == null ? null
+            : InstrumentationSummary.of(profile.instrumentation(), profile.measuredLifetimes().size(),
+                profile.measuredSizes().size()));
   }
 
   GcSummary gc() {
@@ -111,7 +117,10 @@ final class ReportBuilder {
         share(site.bytes(), total),
         rate(site.bytes()),
         site.samples(),
-        frames);
+        frames,
+        profile.measuredLifetimesOf(site).map(LifetimeSummary::of).orElse(null),
+        InstrumentedSite.of(site.key()).map(profile.measuredSizes()::get).map(CollectionSizeSummary::of)
+            .orElse(null));
   }
 
   List<TypeTotal> types() {

@@ -27,7 +27,12 @@ record CollectionConstructor(Status status, CollectionType type, List<Integer> l
     /** The method constructs none: the collection is a field's, a caller's, or a JDK method's. */
     ELSEWHERE,
     /** No class file for the method's class: nothing could be checked. */
-    NO_CLASS_FILES
+    NO_CLASS_FILES,
+    /**
+     * Not from the bytecode: the agent, which measures only default-capacity constructions, measured the type at
+     * exactly one line of the method (without class files, or where the bytecode shows several constructions).
+     */
+    MEASURED_BY_AGENT
   }
 
   CollectionConstructor {
@@ -62,8 +67,13 @@ record CollectionConstructor(Status status, CollectionType type, List<Integer> l
         constructions.stream().map(AllocationInstruction::line).distinct().toList());
   }
 
-  /** The line to change when there is exactly one; else {@code -1}. */
+  /** The default-capacity construction at {@code measured}'s line, known from the agent's measurements. */
+  static CollectionConstructor measuredByAgent(MeasuredConstruction measured) {
+    return new CollectionConstructor(Status.MEASURED_BY_AGENT, measured.type(), List.of(measured.line()));
+  }
+
+  /** The line to change when there is exactly one default-capacity construction; else {@code -1}. */
   int line() {
-    return status == Status.DEFAULT_CAPACITY ? lines.get(0) : -1;
+    return status == Status.DEFAULT_CAPACITY || status == Status.MEASURED_BY_AGENT ? lines.get(0) : -1;
   }
 }

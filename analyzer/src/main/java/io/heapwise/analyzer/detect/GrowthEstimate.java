@@ -7,12 +7,16 @@ import io.heapwise.analyzer.bytecode.ObjectModel;
 import io.heapwise.analyzer.model.AllocationProfile;
 import io.heapwise.analyzer.model.AllocationSite;
 import io.heapwise.analyzer.model.Frame;
+import io.heapwise.analyzer.model.MeasuredSizes;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * How large the grown collections get, and so which capacity to suggest. Two ways, best first:
+ * How large the grown collections get, and so which capacity to suggest. Three ways, best first:
  * <ol>
+ *   <li><b>measured</b>: the agent read the size of sampled default-capacity collections when the method that made
+ *       them returned ({@code heapwise.CollectionSizes}); the capacity holds
+ *       {@code unsized-collection.capacity-quantile} of them;</li>
  *   <li><b>exact</b>: TLAB events carry each sampled object's size; the largest growth array's length is the
  *       capacity the collection had to reach ({@code (size - array header) / element size});</li>
  *   <li><b>estimated</b>: instances per second from the constructor line's samples of the collection object
@@ -27,23 +31,36 @@ import java.util.Locale;
  * <p>The saving is the growth minus the final array, which a presized collection still allocates: 1/r of the
  * growth bytes for growth ratio r ({@link GrowthPolicy#savedFraction}), whichever way the capacity was found.
  *
- * @param elements the capacity the collections grow to, {@code -1} when neither way applies
+ * @param elements the capacity the collections grow to, {@code -1} when no way applies
  * @param suggested {@code elements} rounded up to a number a developer would write, {@code -1} when unknown
- * @param exact true when {@code elements} comes from exact sizes
+ * @param basis which way {@code elements} was found
  * @param method how {@code elements} was found, in a sentence, for the evidence
  * @param constructorLine the line whose samples of the collection object gave the instance rate, {@code -1}
  * @param collectionsPerSecond instances made per second at that line, {@code -1} when unknown
+ * @param measured the agent's sizes when {@code basis} is {@link Basis#MEASURED}, else {@code null}
  */
-record GrowthEstimate(long elements, long suggested, boolean exact, String method, int constructorLine,
-    double collectionsPerSecond, double savingBytesPerSecond) {
+record GrowthEstimate(long elements, long suggested, Basis basis, String method, int constructorLine,
+    double collectionsPerSecond, double savingBytesPerSecond, MeasuredSizes measured) {
 
+  /** Where the capacity comes from, most direct first. */
+  enum Basis { MEASURED, EXACT_SIZES, RATE_ESTIMATE, UNKNOWN }
+
+  /** @param measured the agent's sizes at the constructor, {@code null} when there are none */
   static GrowthEstimate of(AllocationProfile profile, Frame line, List<AllocationSite> growthSites,
-      long growthBytes, CollectionConstructor constructor, ObjectModel sizing, double minInstanceSamples) {
+      long growthBytes, CollectionConstructor constructor, MeasuredConstruction measured, ObjectModel sizing,
+      Thresholds limits) {
     CollectionType type = constructor.type();
     GrowthPolicy policy = type.growth();
     double seconds = profile.durationSeconds();
     double growthRate = growthBytes / seconds;
     double saving = growthRate * policy.savedFraction();
+    double minInstanceSamples = limits.get(UnsizedCollectionDetector.MIN_INSTANCE_SAMPLES);
+    double minMeasured = limits.get(UnsizedCollectionDetector.MIN_MEASURED_COLLECTIONS);
+    if (measured != null && measured.sizes().measured() >= minMeasured) {
+      return measured(measured, limits.get(UnsizedCollectionDetector.CAPACITY_QUANTILE), seconds, saving);
+    }
+    String tooFewMeasured = measured == null ? "" : String.format(Locale.ROOT, "only %d measured %ss (fewer than"
+        + " %.0f); ", measured.sizes().measured(), type.simpleName(), minMeasured);
     int constructorLine = constructorLine(profile, line, type, constructor);
     double instanceRate = -1;
     long instanceSamples = 0;
@@ -61,29 +78,54 @@ record GrowthEstimate(long elements, long suggested, boolean exact, String metho
     }
     if (largestArray > 0) {
       long elements = policy.elementsForArrayBytes(largestArray, sizing);
-      return new GrowthEstimate(elements, friendly(elements), true, String.format(Locale.ROOT,
+      return new GrowthEstimate(elements, friendly(elements), Basis.EXACT_SIZES, String.format(Locale.ROOT,
           "exact: the largest growth array seen (%,d bytes, TLAB events) holds ~%,d %s", largestArray, elements,
-          type.unit()), constructorLine, instanceSamples >= minInstanceSamples ? instanceRate : -1, saving);
+          type.unit()), constructorLine, instanceSamples >= minInstanceSamples ? instanceRate : -1, saving, null);
     }
     if (instanceRate > 0 && instanceSamples >= minInstanceSamples) {
       double perInstance = growthRate / instanceRate;
       long elements = policy.elementsForGrowthBytes(perInstance, sizing);
-      return new GrowthEstimate(elements, friendly(elements), false, String.format(Locale.ROOT,
+      return new GrowthEstimate(elements, friendly(elements), Basis.RATE_ESTIMATE, String.format(Locale.ROOT,
           "estimate: %,.0f growth bytes per %s (growth bytes/s over %,.0f %ss/s, counted from %d samples of the"
               + " %d-byte objects at line %d) match one grown %s from its default capacity to %,d %s",
           perInstance, type.simpleName(), instanceRate, type.simpleName(), instanceSamples,
           type.instanceBytes(sizing), constructorLine, policy.ratioText(), elements, type.unit()),
-          constructorLine, instanceRate, saving);
+          constructorLine, instanceRate, saving, null);
     }
     if (constructorLine >= 0) {
-      return new GrowthEstimate(-1, -1, false, String.format(Locale.ROOT, "unknown: only %d samples of the"
+      return new GrowthEstimate(-1, -1, Basis.UNKNOWN, String.format(Locale.ROOT, "unknown: %sonly %d samples of the"
           + " %d-byte %s objects at line %d, too few to count instances (JFR samples where threads take new TLABs,"
           + " which the large growth arrays do far more often than the small objects); record longer, or with"
-          + " jdk.ObjectAllocationInNewTLAB for exact array sizes", instanceSamples, type.instanceBytes(sizing),
-          type.simpleName(), constructorLine), constructorLine, -1, saving);
+          + " jdk.ObjectAllocationInNewTLAB for exact array sizes", tooFewMeasured, instanceSamples,
+          type.instanceBytes(sizing), type.simpleName(), constructorLine), constructorLine, -1, saving, null);
     }
-    return new GrowthEstimate(-1, -1, false, "unknown: no exact sizes (TLAB events) and no sampled "
-        + type.simpleName() + " objects at a constructor line to count instances", -1, -1, saving);
+    return new GrowthEstimate(-1, -1, Basis.UNKNOWN, "unknown: " + tooFewMeasured + "no exact sizes (TLAB events)"
+        + " and no sampled " + type.simpleName() + " objects at a constructor line to count instances", -1, -1, saving,
+        null);
+  }
+
+  /**
+   * The capacity that holds {@code quantile} of the measured collections. When that is within the default
+   * capacity, presizing the line would change nothing for most of them: the growth comes from the few large ones,
+   * and the capacity is left unknown so the advice asks for the count where it is known.
+   */
+  private static GrowthEstimate measured(MeasuredConstruction measured, double quantile, double seconds,
+      double saving) {
+    CollectionType type = measured.type();
+    MeasuredSizes sizes = measured.sizes();
+    String seen = String.format(Locale.ROOT, "measured: %,d %ss sized when their method returned: median %,d,"
+        + " p90 %,d, max %,d %s", sizes.measured(), type.simpleName(), sizes.quantile(0.5), sizes.quantile(0.9),
+        sizes.max(), type.unit());
+    long capacity = sizes.capacityFor(quantile);
+    long percent = Math.round(quantile * 100);
+    if (capacity <= type.growth().defaultCapacity()) {
+      return new GrowthEstimate(-1, -1, Basis.MEASURED, String.format(Locale.ROOT, "%s; %d%% fit the default"
+          + " capacity (%d), so the growth comes from the largest", seen, percent, type.growth().defaultCapacity()),
+          measured.line(), measured.collectionsPerSecond(seconds), saving, sizes);
+    }
+    return new GrowthEstimate(capacity, friendly(capacity), Basis.MEASURED, String.format(Locale.ROOT,
+        "%s; %,d holds %d%% of them", seen, capacity, percent), measured.line(),
+        measured.collectionsPerSecond(seconds), saving, sizes);
   }
 
   /**

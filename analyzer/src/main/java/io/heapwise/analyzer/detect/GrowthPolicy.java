@@ -126,6 +126,11 @@ enum GrowthPolicy {
     return length;
   }
 
+  /** The elements a default-capacity instance holds before its first growth. */
+  long defaultCapacity() {
+    return elementsHeld(firstLength);
+  }
+
   int elementBytes(ObjectModel sizing) {
     return references ? sizing.referenceBytes() : 1;
   }

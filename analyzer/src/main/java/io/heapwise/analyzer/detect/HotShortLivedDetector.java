@@ -9,6 +9,7 @@ import io.heapwise.analyzer.finding.FindingSite;
 import io.heapwise.analyzer.finding.Severity;
 import io.heapwise.analyzer.model.AllocationSite;
 import io.heapwise.analyzer.model.Frame;
+import io.heapwise.analyzer.model.MeasuredLifetimes;
 import io.heapwise.analyzer.report.SiteSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +35,12 @@ public final class HotShortLivedDetector implements Detector {
       "GC cost comes per collection: a line whose share of allocation accounts for under 3 collections cost 2 pauses.");
   static final Threshold CRITICAL_LINE_SHARE = new Threshold("hot-short-lived.critical-line-share", 0.5,
       "A line that is half of all allocation sets the young-GC rate by itself.");
+
+  /**
+   * The agent's lifetimes speak for a line only when the types it measured there are at least half of the line's
+   * bytes: what the JDK allocates for the line (a split's strings) is not instrumented, so not measured.
+   */
+  static final double MIN_MEASURED_LINE_COVERAGE = 0.5;
 
   private static final double MB = 1024.0 * 1024.0;
   /** What to write instead, for the JDK APIs whose garbage a line most often makes. */
@@ -61,7 +68,7 @@ public final class HotShortLivedDetector implements Detector {
   @Override
   public List<Threshold> thresholds() {
     return List.of(MIN_LINE_SHARE, MIN_COLLECTIONS_CAUSED, CRITICAL_LINE_SHARE, Lifetimes.MAX_SURVIVOR_RATIO,
-        Lifetimes.MAX_RETAINED_SHARE);
+        Lifetimes.MAX_RETAINED_SHARE, Lifetimes.MIN_MEASURED_OBJECTS, Lifetimes.MIN_MEASURED_YOUNG_SHARE);
   }
 
   @Override
@@ -76,7 +83,9 @@ public final class HotShortLivedDetector implements Detector {
           || collections * line.share < limits.get(MIN_COLLECTIONS_CAUSED)) {
         continue;
       }
-      Lifetimes.Verdict lifetime = lifetimes.judge(line.share, line.survivors);
+      // Measured objects that mostly live long (a cache) get no finding: that is what measuring is for.
+      Lifetimes.Verdict lifetime = lifetimes.judge(line.share, line.survivors,
+          line.measuredShare >= MIN_MEASURED_LINE_COVERAGE * line.share ? line.measured : null);
       if (lifetime.state() == Lifetimes.State.UNKNOWN) {
         input.undecided().accept("HOT_SHORT_LIVED: cannot tell whether what " + line.top.location()
             + " allocates dies young: " + lifetime.reason());
@@ -107,7 +116,8 @@ public final class HotShortLivedDetector implements Detector {
           || pointerHeavy.contains(site.key().allocatedType())) {
         continue;
       }
-      byLine.computeIfAbsent(site.key().appFrame(), f -> new LineGroup(hot.summary())).add(hot);
+      byLine.computeIfAbsent(site.key().appFrame(), f -> new LineGroup(hot.summary()))
+          .add(hot, input.profile().measuredLifetimesOf(site).orElse(null));
     }
     List<LineGroup> lines = new ArrayList<>(byLine.values());
     lines.sort((a, b) -> Double.compare(b.share, a.share));
@@ -152,13 +162,18 @@ public final class HotShortLivedDetector implements Detector {
         + " grouped by application line; lifetime from " + lifetime.evidence().get("lifetimeMeasuredBy"));
     String location = top.location();
     String summary = String.format(Locale.ROOT, "%s allocates %.1f MB/s (%.0f%% of allocation) of %s that die"
-        + " young.", location, line.bytesPerSecond / MB, line.share * 100, String.join(", ", line.typeNames()));
+        + " young%s.", location, line.bytesPerSecond / MB, line.share * 100, String.join(", ", line.typeNames()),
+        lifetime.measuredByAgent() ? ": " + lifetime.measured() + " (measured by the agent)" : "");
     return new Finding(Finding.idOf(FindingKind.HOT_SHORT_LIVED, where), FindingKind.HOT_SHORT_LIVED,
         line.share >= input.thresholds().get(CRITICAL_LINE_SHARE) ? Severity.CRITICAL : Severity.WARNING,
         where, null, summary, evidence, recommendation(line),
         new EstimatedSaving(line.bytesPerSecond, line.share), lifetime.confidence(),
-        "Lifetime is inferred from jdk.* events, not measured per object; if some of these objects are kept (cached,"
-            + " queued), removing them saves less. The saving assumes the line stops allocating entirely.");
+        (lifetime.measuredByAgent()
+            ? "Lifetime is measured by the agent on sampled objects; an age is when the agent saw the object dead,"
+                + " just after the GC that freed it, so an upper bound at GC resolution."
+            : "Lifetime is inferred from jdk.* events, not measured per object; if some of these objects are kept"
+                + " (cached, queued), removing them saves less.")
+            + " The saving assumes the line stops allocating entirely.");
   }
 
   private static String recommendation(LineGroup line) {
@@ -192,6 +207,9 @@ public final class HotShortLivedDetector implements Detector {
     double bytesPerSecond;
     long samples;
     long survivors;
+    /** The agent's lifetimes of the line's measured sites, summed; {@code null} when none was measured. */
+    MeasuredLifetimes measured;
+    double measuredShare;
     final Map<String, Double> types = new LinkedHashMap<>();
     final TreeSet<String> mechanisms = new TreeSet<>();
 
@@ -199,7 +217,11 @@ public final class HotShortLivedDetector implements Detector {
       this.top = top;
     }
 
-    void add(DetectionInput.HotSite hot) {
+    void add(DetectionInput.HotSite hot, MeasuredLifetimes siteLifetimes) {
+      if (siteLifetimes != null) {
+        measured = measured == null ? siteLifetimes : measured.plus(siteLifetimes);
+        measuredShare += hot.summary().share();
+      }
       share += hot.summary().share();
       bytesPerSecond += hot.summary().bytesPerSecond();
       samples += hot.summary().samples();

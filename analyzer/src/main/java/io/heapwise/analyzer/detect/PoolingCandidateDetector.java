@@ -42,7 +42,7 @@ public final class PoolingCandidateDetector implements Detector {
   @Override
   public List<Threshold> thresholds() {
     return List.of(MIN_BUFFER_BYTES, MIN_COLLECTIONS_CAUSED, CRITICAL_SHARE, Lifetimes.MAX_SURVIVOR_RATIO,
-        Lifetimes.MAX_RETAINED_SHARE);
+        Lifetimes.MAX_RETAINED_SHARE, Lifetimes.MIN_MEASURED_OBJECTS, Lifetimes.MIN_MEASURED_YOUNG_SHARE);
   }
 
   @Override
@@ -79,7 +79,9 @@ public final class PoolingCandidateDetector implements Detector {
       if (!direct && region > 0 && ArraySizes.isHumongous(size.get().bytes(), region)) {
         continue; // humongous: LargeArrayDetector's advice covers reuse and the G1 region size
       }
-      Lifetimes.Verdict lifetime = lifetimes.judge(hot.summary().share(), site.survivorSamples());
+      // Pooling pays only for buffers dead after each use; measured buffers that live on (kept, queued) are vetoed.
+      Lifetimes.Verdict lifetime = lifetimes.judge(hot.summary().share(), site.survivorSamples(),
+          input.profile().measuredLifetimesOf(site).orElse(null));
       if (lifetime.state() == Lifetimes.State.UNKNOWN) {
         input.undecided().accept("POOLING_CANDIDATE: cannot tell whether the " + site.key().allocatedType()
             + " buffers at " + hot.summary().location() + " die young: " + lifetime.reason());
@@ -123,14 +125,18 @@ public final class PoolingCandidateDetector implements Detector {
     String what = size == null ? "direct ByteBuffers"
         : String.format(Locale.ROOT, "%s KiB %s buffers", kib(size.bytes()), site.key().allocatedType());
     String summaryText = String.format(Locale.ROOT, "%s allocates %s at %.1f MB/s (%.0f%% of allocation) and"
-        + " drops them young: reuse one instead.", summary.location(), what, summary.bytesPerSecond() / MB,
-        summary.share() * 100);
+        + " drops them young%s: reuse one instead.", summary.location(), what, summary.bytesPerSecond() / MB,
+        summary.share() * 100,
+        lifetime.measuredByAgent() ? " (measured by the agent: " + lifetime.measured() + ")" : "");
     return new Finding(Finding.idOf(FindingKind.POOLING_CANDIDATE, where), FindingKind.POOLING_CANDIDATE,
         summary.share() >= input.thresholds().get(CRITICAL_SHARE) ? Severity.CRITICAL : Severity.WARNING,
         where, null, summaryText, evidence, recommendation(summary, site, size),
         new EstimatedSaving(summary.bytesPerSecond(), summary.share()), confidence,
-        "Assumes each buffer is dead once the request is handled; if it is handed to another thread or kept"
-            + " (queued, cached), reuse would corrupt it. The saving counts the buffer bytes only.");
+        (lifetime.measuredByAgent()
+            ? "The agent measured that sampled buffers die young, not that each is dead once the request is handled;"
+            : "Assumes each buffer is dead once the request is handled;")
+            + " if one is handed to another thread or kept (queued, cached), reuse would corrupt it. The saving counts"
+            + " the buffer bytes only.");
   }
 
   private static String recommendation(SiteSummary summary, AllocationSite site, BufferSizes.Size size) {

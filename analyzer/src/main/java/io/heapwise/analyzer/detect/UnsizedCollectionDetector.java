@@ -40,6 +40,10 @@ public final class UnsizedCollectionDetector implements Detector {
           + " so no capacity is estimated from it.");
   static final Threshold WARNING_GROWTH_SHARE = new Threshold("unsized-collection.warning-growth-share", 0.10,
       "At 10% of allocation, one line's growth copies set a tenth of the young-collection rate.");
+  static final Threshold MIN_MEASURED_COLLECTIONS = new Threshold("unsized-collection.min-measured-collections", 20,
+      "A capacity from fewer than 20 measured collections rests on a few extremes: exact or estimated sizes decide.");
+  static final Threshold CAPACITY_QUANTILE = new Threshold("unsized-collection.capacity-quantile", 0.9,
+      "Sized for 9 in 10 measured collections: the largest tenth grows once more, the rest carry no larger array.");
   static final Threshold CRITICAL_GROWTH_SHARE = new Threshold("unsized-collection.critical-growth-share", 0.30,
       "At 30% of allocation, presizing one collection removes a large part of all GC work.");
 
@@ -50,7 +54,8 @@ public final class UnsizedCollectionDetector implements Detector {
 
   @Override
   public List<Threshold> thresholds() {
-    return List.of(MIN_GROWTH_SHARE, MIN_INSTANCE_SAMPLES, WARNING_GROWTH_SHARE, CRITICAL_GROWTH_SHARE);
+    return List.of(MIN_GROWTH_SHARE, MIN_INSTANCE_SAMPLES, MIN_MEASURED_COLLECTIONS, CAPACITY_QUANTILE,
+        WARNING_GROWTH_SHARE, CRITICAL_GROWTH_SHARE);
   }
 
   @Override
@@ -76,6 +81,10 @@ public final class UnsizedCollectionDetector implements Detector {
       if (constructor.status() == CollectionConstructor.Status.SIZED) {
         continue; // the bytecode shows a capacity (or a source collection) is passed: not a default-capacity case
       }
+      MeasuredConstruction measured = MeasuredConstruction.find(profile, growth.line, constructor);
+      if (measured != null && constructor.line() < 0) {
+        constructor = CollectionConstructor.measuredByAgent(measured);
+      }
       if (constructor.status() == CollectionConstructor.Status.NO_CLASS_FILES) {
         input.undecided().accept("UNSIZED_COLLECTION: no class files for " + growth.line.className()
             + ": the constructor line of the " + fromFrames.simpleName() + " grown at "
@@ -83,7 +92,7 @@ public final class UnsizedCollectionDetector implements Detector {
             + ", and whether it is really made at default capacity, could not be checked: pass --classpath");
       }
       GrowthEstimate estimate = GrowthEstimate.of(profile, growth.line, growth.sitesByType.get(fromFrames),
-          growth.bytesByType.get(fromFrames), constructor, sizing, input.thresholds().get(MIN_INSTANCE_SAMPLES));
+          growth.bytesByType.get(fromFrames), constructor, measured, sizing, input.thresholds());
       findings.add(new UnsizedCollectionFinding(growth, share, lineBytes(profile, growth.line), constructor,
           estimate, profile, sizing)
           .toFinding(severity(share, input.thresholds())));

@@ -14,6 +14,7 @@ import io.heapwise.analyzer.finding.FindingSite;
 import io.heapwise.analyzer.finding.Severity;
 import io.heapwise.analyzer.model.AllocationProfile;
 import io.heapwise.analyzer.model.AllocationSite;
+import io.heapwise.analyzer.model.MeasuredSizes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ record UnsizedCollectionFinding(Growth growth, double share, long lineBytes, Col
 
   Finding toFinding(Severity severity) {
     CollectionType type = constructor.type();
-    int line = constructor.status() == Status.DEFAULT_CAPACITY ? constructor.line() : growth.line.line();
+    int line = constructor.line() >= 0 ? constructor.line() : growth.line.line();
     FindingSite site = new FindingSite(growth.line.className(), growth.line.method(), line, type.className());
     double growthRate = growth.bytes / profile.durationSeconds();
     Map<String, Object> evidence = new LinkedHashMap<>();
@@ -50,11 +51,23 @@ record UnsizedCollectionFinding(Growth growth, double share, long lineBytes, Col
     }
     evidence.put("suggestedCapacity", estimate.suggested() > 0 ? estimate.suggested() : "unknown");
     evidence.put("capacityFrom", estimate.method());
+    if (estimate.measured() != null) {
+      MeasuredSizes sizes = estimate.measured();
+      evidence.put("measuredCollections", sizes.measured());
+      evidence.put("measuredSizeMedian", sizes.quantile(0.5));
+      evidence.put("measuredSizeP90", sizes.quantile(0.9));
+      evidence.put("measuredSizeMax", sizes.max());
+      evidence.put("measuredSizeMean", Math.round(sizes.mean() * 10) / 10.0);
+    }
     evidence.put("measuredBy", profile.allocationSource().eventNames() + " bytes whose stack holds a growth frame ("
         + growth.bytesByType.keySet().stream().map(CollectionType::simpleName).sorted()
             .collect(Collectors.joining(", "))
-        + "), attributed to the first application frame; constructor "
-        + (constructor.status() == Status.NO_CLASS_FILES ? "not checked (no class files)" : "from the bytecode"));
+        + "), attributed to the first application frame; constructor " + switch (constructor.status()) {
+          case NO_CLASS_FILES -> "not checked (no class files)";
+          case MEASURED_BY_AGENT -> "where the agent measured default-capacity instances";
+          default -> "from the bytecode";
+        } + (estimate.basis() == GrowthEstimate.Basis.MEASURED
+            ? "; sizes from heapwise.CollectionSizes (the agent read them when the allocating method returned)" : ""));
     return new Finding(Finding.idOf(FindingKind.UNSIZED_COLLECTION, site), FindingKind.UNSIZED_COLLECTION,
         severity, site, null, summary(type, growthRate), evidence, recommendation(type),
         new EstimatedSaving(estimate.savingBytesPerSecond(),
@@ -83,6 +96,8 @@ record UnsizedCollectionFinding(Growth growth, double share, long lineBytes, Col
           + constructor.lines() + ", some at default capacity: which one grows is not in the recording";
       case ELSEWHERE -> "not constructed in " + growth.line.method() + ": a field, a parameter or a JDK method's";
       case NO_CLASS_FILES -> "not checked: no class files for " + growth.line.className() + " (pass --classpath)";
+      case MEASURED_BY_AGENT -> constructor.type().defaultConstructor() + " at " + file + ":" + constructor.line()
+          + " (the agent, which measures only default-capacity constructions, measured instances there)";
       case SIZED -> simple + " constructed with arguments at " + constructor.lines();
     };
   }
@@ -103,12 +118,20 @@ record UnsizedCollectionFinding(Growth growth, double share, long lineBytes, Col
     String why = String.format(Locale.ROOT, "each growth allocates a %s larger %s and copies the old one into it,"
         + " which is garbage at once; a presized %s allocates one array, once",
         type.growth().ratioText(), arrayName(type), type.simpleName());
-    String size = estimate.suggested() > 0
-        ? String.format(Locale.ROOT, "it grows to ~%,d %s; ", estimate.elements(), type.unit())
-        : "the size it grows to could not be measured: use the count you know at that point; ";
+    String size;
+    if (estimate.suggested() > 0) {
+      String grows = estimate.basis() == GrowthEstimate.Basis.MEASURED
+          ? "the measured ones hold up to ~%,d %s, the largest few more; " : "it grows to ~%,d %s; ";
+      size = String.format(Locale.ROOT, grows, estimate.elements(), type.unit());
+    } else if (estimate.basis() == GrowthEstimate.Basis.MEASURED) {
+      size = String.format(Locale.ROOT, "most measured ones fit the default capacity and the largest reach %,d %s:"
+          + " pass the count where it is known, e.g. the source's size(); ", estimate.measured().max(), type.unit());
+    } else {
+      size = "the size it grows to could not be measured: use the count you know at that point; ";
+    }
     String where = switch (constructor.status()) {
-      case DEFAULT_CAPACITY -> "`" + code + "` at " + file + ":" + constructor.line() + " instead of `"
-          + type.defaultConstructor() + "`";
+      case DEFAULT_CAPACITY, MEASURED_BY_AGENT -> "`" + code + "` at " + file + ":" + constructor.line()
+          + " instead of `" + type.defaultConstructor() + "`";
       case AMBIGUOUS -> "`" + code + "` at whichever of " + file + " lines " + constructor.lines()
           + " builds the " + type.simpleName() + " filled at line " + growth.line.line();
       case ELSEWHERE -> "`" + code + "` where the " + type.simpleName() + " filled at " + file + ":"
@@ -131,15 +154,16 @@ record UnsizedCollectionFinding(Growth growth, double share, long lineBytes, Col
   }
 
   /**
-   * High only when the bytecode confirms default capacity and exact sizes give the capacity; each of a rate
-   * estimate, an unconfirmed constructor and an unknown capacity lowers it.
+   * High only when the default-capacity constructor is known (bytecode or the agent's measurements) and exact or
+   * measured sizes give the capacity; each of a rate estimate, an unconfirmed constructor and an unknown capacity
+   * lowers it.
    */
   private Confidence confidence() {
     int level = 2;
-    if (!estimate.exact()) {
+    if (!sizesKnown()) {
       level--;
     }
-    if (constructor.status() != Status.DEFAULT_CAPACITY) {
+    if (constructor.line() < 0) {
       level--;
     }
     if (estimate.suggested() < 0) {
@@ -150,7 +174,11 @@ record UnsizedCollectionFinding(Growth growth, double share, long lineBytes, Col
 
   private String confidenceNote(CollectionType type) {
     List<String> notes = new ArrayList<>();
-    if (!estimate.exact()) {
+    if (estimate.basis() == GrowthEstimate.Basis.MEASURED) {
+      notes.add("Sizes were read by the agent from sampled collections when the method that made them returned; a"
+          + " collection kept in a field and filled later was measured too early, and its size understated.");
+    }
+    if (!sizesKnown()) {
       notes.add(estimate.suggested() > 0 ? "The capacity is an estimate from sampled rates: the average growth per "
           + type.simpleName() + " leans towards the largest collections when sizes vary, and a capacity for the"
           + " largest wastes memory on the small ones. TLAB events (jdk.ObjectAllocationInNewTLAB) give exact array"
@@ -168,6 +196,10 @@ record UnsizedCollectionFinding(Growth growth, double share, long lineBytes, Col
       notes.add(sizing.assumptionNote());
     }
     return String.join(" ", notes);
+  }
+
+  private boolean sizesKnown() {
+    return estimate.basis() == GrowthEstimate.Basis.MEASURED || estimate.basis() == GrowthEstimate.Basis.EXACT_SIZES;
   }
 
   /** The feature release of a version such as {@code 21.0.2}; {@code -1} when the recording does not say. */

@@ -4,6 +4,7 @@ package io.heapwise.analyzer.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,6 +24,11 @@ import java.util.Set;
  * @param enabledEvents the event types the recording's settings enabled ({@code jdk.ActiveSetting}); empty when
  *     the recording does not list its settings, so absence of an event there says nothing
  * @param embeddedClassFiles application class files the Heapwise agent put into the recording, by binary name
+ * @param measuredLifetimes the agent's lifetime measurements per instrumented site ({@code heapwise.SiteLifetimes});
+ *     empty without instrumentation
+ * @param measuredSizes the agent's sizes of default-capacity collections per constructor site
+ *     ({@code heapwise.CollectionSizes}); empty without instrumentation
+ * @param instrumentation how the agent's instrumentation ran, {@code null} when it did not
  * @param problems one line for each part of a recording that could not be read
  */
 public record AllocationProfile(
@@ -48,6 +54,9 @@ public record AllocationProfile(
     List<LargeAllocationSite> largeAllocationSites,
     Set<String> enabledEvents,
     Map<String, byte[]> embeddedClassFiles,
+    Map<InstrumentedSite, MeasuredLifetimes> measuredLifetimes,
+    Map<InstrumentedSite, MeasuredSizes> measuredSizes,
+    InstrumentationStats instrumentation,
     List<String> problems) {
 
   public AllocationProfile {
@@ -65,6 +74,8 @@ public record AllocationProfile(
     largeAllocationSites = List.copyOf(largeAllocationSites);
     enabledEvents = Set.copyOf(enabledEvents);
     embeddedClassFiles = Map.copyOf(embeddedClassFiles);
+    measuredLifetimes = Map.copyOf(measuredLifetimes);
+    measuredSizes = Map.copyOf(measuredSizes);
     problems = List.copyOf(problems);
   }
 
@@ -92,6 +103,20 @@ public record AllocationProfile(
   /** Whether the recording's settings enabled an event type; {@code null} when the recording does not say. */
   public Boolean eventEnabled(String eventName) {
     return enabledEvents.isEmpty() ? null : enabledEvents.contains(eventName);
+  }
+
+  /**
+   * The agent's lifetimes of the objects a JFR site allocated: the instrumented site with the same class, method,
+   * line and allocated type. Empty for sites the JDK allocated for the application (see
+   * {@link InstrumentedSite#of(SiteKey)}) and for recordings without instrumentation.
+   */
+  public Optional<MeasuredLifetimes> measuredLifetimesOf(AllocationSite site) {
+    return InstrumentedSite.of(site.key()).map(measuredLifetimes::get);
+  }
+
+  /** The agent's sizes of the {@code collectionType} objects constructed at {@code frame}'s line. */
+  public Optional<MeasuredSizes> measuredSizesAt(Frame frame, String collectionType) {
+    return Optional.ofNullable(measuredSizes.get(InstrumentedSite.of(frame, collectionType)));
   }
 
   public double bytesPerSecond() {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -46,6 +47,11 @@ public final class ProfileBuilder {
   private final Map<Frame, List<Frame>> largeAllocationFrames = new HashMap<>();
   private final Set<String> enabledEvents = new java.util.TreeSet<>();
   private final Map<String, byte[]> embeddedClassFiles = new HashMap<>();
+  private final Map<InstrumentedSite, MeasuredLifetimes> measuredLifetimes = new HashMap<>();
+  private final Map<InstrumentedSite, MeasuredSizes> measuredSizes = new HashMap<>();
+  private InstrumentationStats instrumentation;
+  /** Per event type: how many of the agent's events were skipped, and why the first one was. */
+  private final Map<String, SkippedEvents> skippedAgentEvents = new TreeMap<>();
 
   public void file(String name) {
     files.add(name);
@@ -164,6 +170,29 @@ public final class ProfileBuilder {
     embeddedClassFiles.putIfAbsent(className, classFile);
   }
 
+  /** One period of {@code heapwise.SiteLifetimes} for a site; periods add up. */
+  public void siteLifetimes(InstrumentedSite site, MeasuredLifetimes period) {
+    measuredLifetimes.merge(site, period, MeasuredLifetimes::plus);
+  }
+
+  /** One period of {@code heapwise.CollectionSizes} for a constructor site; periods add up. */
+  public void collectionSizes(InstrumentedSite site, MeasuredSizes period) {
+    measuredSizes.merge(site, period, MeasuredSizes::plus);
+  }
+
+  /** One period of {@code heapwise.Instrumentation}. */
+  public void instrumentation(InstrumentationStats period) {
+    instrumentation = instrumentation == null ? period : instrumentation.then(period);
+  }
+
+  /**
+   * One of the agent's events that could not be used (a malformed histogram, a missing field): left out of the
+   * model, and reported once per event type with a count, however many there were.
+   */
+  public void skippedAgentEvent(String eventName, String why) {
+    skippedAgentEvents.computeIfAbsent(eventName, name -> new SkippedEvents(why)).count++;
+  }
+
   /** An event type the recording's settings enabled ({@code jdk.ActiveSetting}). */
   public void eventEnabled(String eventName) {
     enabledEvents.add(eventName);
@@ -196,7 +225,24 @@ public final class ProfileBuilder {
         pick(bytesByType, source), pick(bytesByThread, source), exactAllocatedByThread, timeline,
         collections, heapSamples, List.copyOf(collectors), threadStartSites(), peakLiveThreads,
         new VmSettings(flags, compressedOops, objectAlignment), oldObjectSamples, largeAllocationSites(),
-        enabledEvents, embeddedClassFiles, problems);
+        enabledEvents, embeddedClassFiles, measuredLifetimes, measuredSizes, instrumentation, allProblems());
+  }
+
+  private List<String> allProblems() {
+    List<String> all = new ArrayList<>(problems);
+    skippedAgentEvents.forEach((event, skipped) -> all.add(String.format(Locale.ROOT,
+        "%,d %s event%s skipped, their measurements left out; the first: %s", skipped.count, event,
+        skipped.count == 1 ? "" : "s", skipped.firstReason)));
+    return all;
+  }
+
+  private static final class SkippedEvents {
+    final String firstReason;
+    long count;
+
+    SkippedEvents(String firstReason) {
+      this.firstReason = firstReason;
+    }
   }
 
   private List<ThreadStartSite> threadStartSites() {

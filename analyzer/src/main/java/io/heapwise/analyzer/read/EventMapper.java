@@ -40,10 +40,12 @@ final class EventMapper {
   /** The JDK's parser hands out one stack-trace object per constant-pool entry: resolve each stack once. */
   private final Map<RecordedStackTrace, Attribution> attributions = new IdentityHashMap<>();
   private final Map<Long, String> eventNamesById = new HashMap<>();
+  private final InstrumentationEvents instrumentationEvents;
 
   EventMapper(ProfileBuilder builder, SiteAttributor attributor) {
     this.builder = builder;
     this.attributor = attributor;
+    this.instrumentationEvents = new InstrumentationEvents(builder);
   }
 
   /** Forgets per-chunk state; stack objects of the next chunk are new. */
@@ -99,6 +101,9 @@ final class EventMapper {
       case "jdk.AllocationRequiringGC" -> builder.allocationRequiringGc(attribution(event), longField(event, "size"));
       case "jdk.ActiveSetting" -> activeSetting(event);
       case "heapwise.ClassFile" -> embeddedClassFile(event);
+      case InstrumentationEvents.SITE_LIFETIMES -> instrumentationEvents.siteLifetimes(event);
+      case InstrumentationEvents.COLLECTION_SIZES -> instrumentationEvents.collectionSizes(event);
+      case InstrumentationEvents.INSTRUMENTATION -> instrumentationEvents.instrumentation(event);
       default -> {
         // Not used by the model yet.
       }

@@ -42,6 +42,15 @@ final class TypeNames {
     return version.find() ? version.group(1) : jvmVersion.strip();
   }
 
+  /**
+   * A class or type name as the agent writes it, in the form JFR frames and {@link #toJava} give: the contract
+   * asks for Java names ({@code byte[]}, {@code com.acme.Book}), and internal names or descriptors
+   * ({@code [B}, {@code com/acme/Book}) are taken too rather than silently never matching.
+   */
+  static String agentName(String name) {
+    return toJava(withoutHiddenSuffix(name.strip())).replace('/', '.');
+  }
+
   static String toJava(String name) {
     if (name == null || name.isEmpty() || name.charAt(0) != '[') {
       return name;

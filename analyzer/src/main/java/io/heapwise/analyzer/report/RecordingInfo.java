@@ -2,6 +2,7 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
@@ -14,9 +15,10 @@ import java.util.List;
  * @param allocationSource the event type that bytes per site were computed from, or {@code null} when the
  *     recordings have no allocation events
  * @param problems one line per file or chunk that could not be read whole, with the events read before it
+ * @param instrumentation how the agent's bytecode instrumentation ran; absent when it did not
  */
-@JsonPropertyOrder({"files", "jdk", "agentVersion", "applicationPackages", "durationSeconds", "eventsRead", "allocationSource", "allocationSamples",
-    "problems"})
+@JsonPropertyOrder({"files", "jdk", "agentVersion", "applicationPackages", "durationSeconds", "eventsRead",
+    "allocationSource", "allocationSamples", "problems", "instrumentation"})
 public record RecordingInfo(
     List<String> files,
     String jdk,
@@ -26,7 +28,8 @@ public record RecordingInfo(
     long eventsRead,
     String allocationSource,
     long allocationSamples,
-    List<String> problems) {
+    List<String> problems,
+    @JsonInclude(JsonInclude.Include.NON_NULL) InstrumentationSummary instrumentation) {
 
   public RecordingInfo {
     files = List.copyOf(files);

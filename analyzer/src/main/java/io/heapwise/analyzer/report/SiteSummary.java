@@ -2,6 +2,7 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -16,9 +17,12 @@ import java.util.List;
  * @param mechanism the JDK frame that explains the allocation, or {@code null} when the application allocated
  *     directly
  * @param frames the stack from the allocation up to and including the application frame, innermost first
+ * @param lifetime how long the site's objects lived, measured by the Heapwise agent; absent without
+ *     instrumentation, and for objects the JDK allocated for the application (there is a mechanism)
+ * @param collectionSizes for a collection constructed at default capacity here: its sizes, measured by the agent
  */
 @JsonPropertyOrder({"allocatedType", "class", "method", "line", "file", "mechanism", "bytes", "share",
-    "bytesPerSecond", "samples", "frames"})
+    "bytesPerSecond", "samples", "frames", "lifetime", "collectionSizes"})
 public record SiteSummary(
     String allocatedType,
     @JsonProperty("class") String className,
@@ -30,7 +34,9 @@ public record SiteSummary(
     double share,
     double bytesPerSecond,
     long samples,
-    List<String> frames) {
+    List<String> frames,
+    @JsonInclude(JsonInclude.Include.NON_NULL) LifetimeSummary lifetime,
+    @JsonInclude(JsonInclude.Include.NON_NULL) CollectionSizeSummary collectionSizes) {
 
   public static final String NO_APPLICATION_FRAME = "(no application frame)";
 

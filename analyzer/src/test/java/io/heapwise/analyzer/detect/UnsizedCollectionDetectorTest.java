@@ -14,6 +14,7 @@ import io.heapwise.analyzer.bytecode.ClassFiles;
 import io.heapwise.analyzer.finding.Confidence;
 import io.heapwise.analyzer.finding.Finding;
 import io.heapwise.analyzer.model.AllocationProfile;
+import io.heapwise.analyzer.model.Frame;
 import io.heapwise.analyzer.report.Report;
 import io.heapwise.analyzer.testing.PlantedSite;
 import io.heapwise.analyzer.testing.TestEnvironment;
@@ -154,6 +155,80 @@ class UnsizedCollectionDetectorTest {
     assertThat(report.undecided()).containsExactly("UNSIZED_COLLECTION: no class files for com.acme.Book: the"
         + " constructor line of the ArrayList grown at Book.java:61, and whether it is really made at default"
         + " capacity, could not be checked: pass --classpath");
+  }
+
+  /** 120 lists measured: median 370, p90 555 (in the bucket ending at 640), max 839. */
+  private static final String MEASURED_LISTS = "0:3,320:10,384:60,448:30,640:15,896:2";
+
+  /** Measured sizes win over exact TLAB sizes: they are the collections' own sizes, not their largest array. */
+  @Test
+  void measuredSizesGiveTheCapacityBeforeExactSizes() throws Exception {
+    PlantedSite planted = PlantedSite.of(BOOK);
+    int constructor = PlantedSite.constructorLine(BOOK);
+    AllocationProfile profile = profile().jdk("21.0.2")
+        .site("java.lang.Object[]", "ArrayList.grow", 500 * MB, 300, List.of(56L, 16L + 4 * 549),
+            "java.util.ArrayList.grow", "java.util.ArrayList.add", BOOK + ".match:" + planted.line())
+        .collectionSizes(new Frame(BOOK, "match", constructor, -1, true), "java.util.ArrayList", MEASURED_LISTS, 839)
+        .build();
+    Finding finding = only(analyze(profile, samples));
+    assertThat(finding.evidence().get("capacityFrom")).isEqualTo("measured: 120 ArrayLists sized when their method"
+        + " returned: median 370, p90 555, max 839 elements; 640 holds 90% of them");
+    assertThat(finding.evidence()).containsEntry("suggestedCapacity", 800L).containsEntry("measuredCollections", 120L)
+        .containsEntry("measuredSizeMedian", 370L).containsEntry("measuredSizeP90", 555L)
+        .containsEntry("measuredSizeMax", 839L);
+    assertThat(finding.recommendation()).startsWith("Presize it: `new ArrayList<>(800)` at OrderBook.java:"
+        + constructor + " instead of `new ArrayList<>()`");
+    assertThat(finding.confidence()).isEqualTo(Confidence.HIGH);
+  }
+
+  /** The agent measures only default-capacity constructions: its site is the line to change, class files or not. */
+  @Test
+  void withoutClassFilesTheMeasuredConstructorIsTheSite() {
+    AllocationProfile profile = profile()
+        .site("java.lang.Object[]", "ArrayList.grow", 500 * MB, 300, "java.util.ArrayList.grow",
+            "java.util.ArrayList.add", "com.acme.Book.match:61")
+        .collectionSizes(new Frame("com.acme.Book", "match", 58, -1, true), "java.util.ArrayList", MEASURED_LISTS, 839)
+        .build();
+    Report report = analyze(profile, ClassFiles.NONE);
+    Finding finding = only(report);
+    assertThat(finding.id()).isEqualTo("UNSIZED_COLLECTION:com.acme.Book.match:58");
+    assertThat((String) finding.evidence().get("constructor"))
+        .startsWith("new ArrayList<>() at Book.java:58 (the agent");
+    assertThat((String) finding.evidence().get("capacityFrom")).startsWith("measured: 120 ArrayLists");
+    assertThat(finding.recommendation()).startsWith("Presize it: `new ArrayList<>(800)` at Book.java:58");
+    assertThat(finding.confidence()).isEqualTo(Confidence.HIGH);
+    assertThat(report.undecided()).isEmpty();
+  }
+
+  /** Nine in ten fit the default capacity: a larger one would only waste memory on them. */
+  @Test
+  void whenMostMeasuredCollectionsFitTheDefaultCapacityNoNumberIsSuggested() {
+    AllocationProfile profile = profile()
+        .site("java.lang.Object[]", "ArrayList.grow", 500 * MB, 300, "java.util.ArrayList.grow",
+            "java.util.ArrayList.add", "com.acme.Book.match:61")
+        .collectionSizes(new Frame("com.acme.Book", "match", 58, -1, true), "java.util.ArrayList",
+            "1:50,4:30,8:15,640:5", 600)
+        .build();
+    Finding finding = only(analyze(profile, ClassFiles.NONE));
+    assertThat(finding.evidence().get("suggestedCapacity")).isEqualTo("unknown");
+    assertThat((String) finding.evidence().get("capacityFrom")).endsWith("90% fit the default capacity (10), so the"
+        + " growth comes from the largest");
+    assertThat(finding.recommendation()).contains("`new ArrayList<>(expectedSize)` at Book.java:58",
+        "the largest reach 600 elements");
+    assertThat(finding.confidence()).isEqualTo(Confidence.MEDIUM);
+  }
+
+  @Test
+  void tooFewMeasuredCollectionsGiveNoCapacityButStillNameTheConstructor() {
+    AllocationProfile profile = profile()
+        .site("java.lang.Object[]", "ArrayList.grow", 500 * MB, 300, "java.util.ArrayList.grow",
+            "java.util.ArrayList.add", "com.acme.Book.match:61")
+        .collectionSizes(new Frame("com.acme.Book", "match", 58, -1, true), "java.util.ArrayList", "640:5", 600)
+        .build();
+    Finding finding = only(analyze(profile, ClassFiles.NONE));
+    assertThat(finding.site().line()).isEqualTo(58);
+    assertThat((String) finding.evidence().get("capacityFrom"))
+        .startsWith("unknown: only 5 measured ArrayLists (fewer than 20); ");
   }
 
   @Test

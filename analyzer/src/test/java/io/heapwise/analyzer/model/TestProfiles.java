@@ -27,6 +27,9 @@ public final class TestProfiles {
   private long oldObjectSamples;
   private String jdkVersion = "17.0.15+6";
   private double seconds = 10;
+  private final Map<InstrumentedSite, MeasuredLifetimes> lifetimes = new HashMap<>();
+  private final Map<InstrumentedSite, MeasuredSizes> sizes = new HashMap<>();
+  private InstrumentationStats instrumentation;
 
   public static TestProfiles profile() {
     return new TestProfiles();
@@ -116,6 +119,36 @@ public final class TestProfiles {
     return this;
   }
 
+  /**
+   * The agent's lifetimes of the {@code type} objects allocated at {@code frame}: {@code gcHistogram} and
+   * {@code ageHistogram} in the contract's text form; died and long-lived counts follow from the GC histogram.
+   */
+  public TestProfiles lifetimes(Frame frame, String type, long aliveAtEnd, String gcHistogram, String ageHistogram) {
+    Histogram gc = Histogram.parse(gcHistogram, MeasuredLifetimes::isGcCycleBucket);
+    long longLived = gc.count(MeasuredLifetimes.LONG_LIVED_GC_CYCLES);
+    long tracked = gc.total() + aliveAtEnd;
+    lifetimes.put(InstrumentedSite.of(frame, type), new MeasuredLifetimes(tracked, 256, -1, tracked * 64,
+        gc.total() - longLived, longLived, aliveAtEnd, 0, gc,
+        Histogram.parse(ageHistogram, MeasuredLifetimes::isAgeBucket)));
+    return this;
+  }
+
+  /** The agent's sizes of the {@code collectionType} objects constructed at {@code frame}. */
+  public TestProfiles collectionSizes(Frame frame, String collectionType, String sizeHistogram, long max) {
+    Histogram histogram = Histogram.parse(sizeHistogram, MeasuredSizes::isSizeBucket);
+    long sum = 0;
+    for (Map.Entry<Double, Long> bucket : histogram.counts().entrySet()) {
+      sum += (long) (bucket.getKey() * bucket.getValue());
+    }
+    sizes.put(InstrumentedSite.of(frame, collectionType), new MeasuredSizes(histogram.total(), histogram, max, sum));
+    return this;
+  }
+
+  public TestProfiles instrumentation(InstrumentationStats stats) {
+    instrumentation = stats;
+    return this;
+  }
+
   public AllocationProfile build() {
     List<AllocationSite> sorted = new ArrayList<>(sites);
     sorted.sort((a, b) -> Long.compare(b.bytes(), a.bytes()));
@@ -124,6 +157,7 @@ public final class TestProfiles {
     return new AllocationProfile(List.of("test.jfr"), jdkVersion, null, List.of(), seconds, 1000,
         sites.isEmpty() ? null : AllocationSource.OBJECT_ALLOCATION_SAMPLE, sorted, byType, Map.of("main", 1L),
         Map.of(), List.of(), collections, heap, List.of("G1New"), threadStarts, 12,
-        new VmSettings(flags, true, 8), oldObjectSamples, List.of(), enabled, Map.of(), List.of());
+        new VmSettings(flags, true, 8), oldObjectSamples, List.of(), enabled, Map.of(), lifetimes, sizes,
+        instrumentation, List.of());
   }
 }

@@ -5,6 +5,8 @@ package io.heapwise.cli.render;
 import io.heapwise.analyzer.finding.Finding;
 import io.heapwise.analyzer.finding.Severity;
 import io.heapwise.analyzer.report.GcSummary;
+import io.heapwise.analyzer.report.InstrumentationSummary;
+import io.heapwise.analyzer.report.LifetimeSummary;
 import io.heapwise.analyzer.report.RecordingInfo;
 import io.heapwise.analyzer.report.Report;
 import io.heapwise.analyzer.report.SiteSummary;
@@ -29,6 +31,11 @@ public final class TextRenderer implements Renderer {
   /** Numbers are right-aligned so magnitudes line up; names stay left-aligned. */
   private static final int FIRST_TEXT_COLUMN = 5;
 
+  /** The longest lifetime bar: a share of 100%. */
+  private static final int LIFETIME_BAR_WIDTH = 20;
+  /** How the report keys GC-cycle buckets (lower bounds), and how people read them. */
+  private static final Map<String, String> GC_CYCLE_LABELS = Map.of("4", "4-7", "8", "8-15", "16", "16+");
+
   private static final String MEASURED_BY = "measuredBy";
   /** Longer evidence texts (stacks, layouts) would bury the numbers; JSON has them. */
   private static final int SHORT_EVIDENCE_TEXT = 60;
@@ -45,6 +52,7 @@ public final class TextRenderer implements Renderer {
     header(out, report.recording());
     gc(out, report.gc());
     sites(out, report.sites());
+    lifetimes(out, report.sites());
     findings(out, report.findings());
     undecided(out, report.undecided());
     out.flush();
@@ -69,6 +77,9 @@ public final class TextRenderer implements Renderer {
     field(out, "allocations", rec.allocationSource() == null
         ? "none recorded (enable jdk.ObjectAllocationSample, or record with heapwise record)"
         : rec.allocationSource() + ", " + Units.count(rec.allocationSamples()) + " samples");
+    if (rec.instrumentation() != null) {
+      field(out, "instrumented", instrumentation(rec.instrumentation()));
+    }
     for (String problem : rec.problems()) {
       field(out, ansi.yellow("problem"), problem);
     }
@@ -131,6 +142,78 @@ public final class TextRenderer implements Renderer {
       out.println(INDENT + (r == 0 ? ansi.dim(line) : line));
     }
     out.println();
+  }
+
+  /** "com.acme (1 in 256 allocations sampled), 42 classes (1 skipped), 310 sites; 9 samples dropped". */
+  private String instrumentation(InstrumentationSummary stats) {
+    String include = stats.include().isEmpty() ? "no packages" : String.join(", ", stats.include());
+    String sampling = stats.sampleInterval() <= 1 ? "every allocation sampled"
+        : "1 in " + Units.count(stats.sampleInterval()) + " allocations sampled";
+    String dropped = stats.droppedTotal() == 0 ? "no samples dropped"
+        : ansi.yellow(Units.count(stats.droppedTotal()) + " samples dropped") + " (more than "
+            + Units.count(stats.maxTracked()) + " objects in flight)";
+    return include + " (" + sampling + (stats.exactCounts() ? ", exact counts" : "") + "), "
+        + Units.count(stats.classesInstrumented()) + " classes"
+        + (stats.classesSkipped() > 0 ? " (" + Units.count(stats.classesSkipped()) + " skipped)" : "")
+        + ", " + Units.count(stats.sites()) + " sites; " + dropped;
+  }
+
+  /**
+   * For the top sites the agent measured, numbered as in the sites table: the GC cycles their objects survived
+   * as bars, and their age. The numbers behind the bars are in the JSON report.
+   */
+  private void lifetimes(PrintWriter out, List<SiteSummary> sites) {
+    if (sites.stream().noneMatch(site -> site.lifetime() != null)) {
+      return;
+    }
+    out.println(ansi.bold("Measured lifetimes") + ansi.dim(" (Heapwise agent: sampled objects followed until"
+        + " they die)"));
+    for (int i = 0; i < sites.size(); i++) {
+      SiteSummary site = sites.get(i);
+      LifetimeSummary life = site.lifetime();
+      if (life == null) {
+        continue;
+      }
+      out.println(INDENT + String.format(Locale.ROOT, "%-4s", "#" + (i + 1)) + site.allocatedType() + " at "
+          + site.location());
+      String prefix = INDENT + "    " + String.format(Locale.ROOT, "%-14s", "GCs survived");
+      out.println(prefix + gcCycleBars(life));
+      String age = life.died() == 0 ? "no object seen dead"
+          : "median " + age(life.medianAgeMillis()) + ", p90 " + age(life.p90AgeMillis());
+      out.println(INDENT + "    " + String.format(Locale.ROOT, "%-14s", "age") + age + "; "
+          + Units.count(life.tracked()) + " objects tracked, 1 in " + Units.count(life.sampleInterval())
+          + " sampled" + (life.dropped() > 0 ? ", " + Units.count(life.dropped()) + " dropped" : ""));
+    }
+    out.println();
+  }
+
+  /** "0 ################## 90%  1 # 4%  16+ . 2%  alive at end . 4%": only the buckets that hold objects. */
+  private static String gcCycleBars(LifetimeSummary life) {
+    List<String> parts = new ArrayList<>();
+    life.gcCycles().forEach((bucket, count) -> {
+      if (count > 0) {
+        parts.add(GC_CYCLE_LABELS.getOrDefault(bucket, bucket) + " " + bar(count, life.tracked()));
+      }
+    });
+    if (life.aliveAtEnd() > 0) {
+      parts.add("alive at end " + bar(life.aliveAtEnd(), life.tracked()));
+    }
+    return parts.isEmpty() ? "none resolved yet" : String.join("  ", parts);
+  }
+
+  /** A bar of {@code #} proportional to the share, a dot when too small to draw, then the share. */
+  private static String bar(long count, long total) {
+    double share = total > 0 ? (double) count / total : 0;
+    int width = (int) Math.round(share * LIFETIME_BAR_WIDTH);
+    return (width == 0 ? "." : "#".repeat(width)) + " " + Units.percent(share);
+  }
+
+  /** The agent's last age bucket has no upper bound: its lower bound, 60 s, is a minimum. */
+  private static String age(double millis) {
+    if (millis >= 60_000) {
+      return "over 60 s";
+    }
+    return millis >= 1_000 ? Units.decimal(millis / 1_000, 1) + " s" : Units.ms(millis);
   }
 
   private static String tableLine(List<String> row, int[] widths) {
