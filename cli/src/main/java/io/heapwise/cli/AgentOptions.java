@@ -7,14 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The agent's option string, {@code out=/abs/app.jfr,duration=30s,include=a;b,exclude=c,settings=S}. The agent
+ * The agent's option string, {@code out=/abs/app.jfr,duration=30s,include=a;b,exclude=c,settings=S,instrument=true}. The agent
  * splits it at {@code ,} and {@code =}, and lists at {@code ;}, so values holding those characters are refused
  * here rather than silently cut there.
  *
  * @param duration {@code null} to record until the application exits
  * @param settings {@code null} for the agent's default JFR settings
+ * @param instrument whether the agent rewrites the included packages' allocation sites to measure lifetimes
+ * @param sample {@code 1/N}, or {@code null} for the agent's default sampling
  */
-record AgentOptions(Path out, String duration, List<String> include, List<String> exclude, String settings) {
+record AgentOptions(Path out, String duration, List<String> include, List<String> exclude, String settings,
+    boolean instrument, String sample) {
 
   AgentOptions {
     include = List.copyOf(include);
@@ -35,6 +38,19 @@ record AgentOptions(Path out, String duration, List<String> include, List<String
     }
     if (settings != null) {
       pairs.add("settings=" + value("--settings", settings, ",=;"));
+    }
+    if (instrument) {
+      if (include.isEmpty()) {
+        throw new BadInputException("--instrument needs --include PKG: the packages whose allocation sites the"
+            + " agent rewrites (your code, and libraries whose allocations you want measured)");
+      }
+      pairs.add("instrument=true");
+    }
+    if (sample != null) {
+      if (!instrument) {
+        throw new BadInputException("--sample only applies with --instrument");
+      }
+      pairs.add("sample=" + value("--sample", sample, ",=;"));
     }
     return String.join(",", pairs);
   }

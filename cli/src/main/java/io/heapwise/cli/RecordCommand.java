@@ -69,6 +69,16 @@ final class RecordCommand implements Callable<Integer> {
           + "(adds TLAB events: exact sizes for capacity advice, more events), default, profile, or a .jfc file.")
   private String settings;
 
+  @Option(names = "--instrument",
+      description = "Also rewrite the --include packages' allocation sites to measure how long their objects live "
+          + "and how large their default-capacity collections grow (sampled; costs some throughput, see "
+          + "BENCHMARKS.md). Needs --include.")
+  private boolean instrument;
+
+  @Option(names = "--sample", paramLabel = "1/N",
+      description = "With --instrument: sample one allocation in N per thread (default 1/256).")
+  private String sample;
+
   @Mixin
   private OutputOptions output;
 
@@ -83,7 +93,8 @@ final class RecordCommand implements Callable<Integer> {
     Path recording = (out != null ? out : Path.of("heapwise-" + LocalDateTime.now().format(FILE_STAMP) + ".jfr"))
         .toAbsolutePath().normalize();
     Files.deleteIfExists(recording);
-    String agentOptions = new AgentOptions(recording, duration, include, exclude, settings).render();
+    String agentOptions = new AgentOptions(recording, duration, include, exclude, settings, instrument, sample)
+        .render();
     Path agent = EmbeddedJars.inUserCache().extract(EmbeddedJars.AGENT);
     PrintWriter err = spec.commandLine().getErr();
     int exitCode = new AgentRun(cli.terminal(), spec.commandLine().getOut(), err)
