@@ -84,7 +84,7 @@ java_version=$("$java" -version 2>&1 | paste -sd ';' -)
   echo "# java: $java_version"
   echo "# machine: $(nproc) cpus, $(uname -sr)"
   echo "# ROUNDS=$ROUNDS WARMUP=$WARMUP MEASURE=$MEASURE THREADS=$THREADS HEAP_FLAGS=$HEAP_FLAGS INCLUDE=$INCLUDE"
-  printf 'round\tposition\tvariant\topsPerSecond\tops\tseconds\tallocatedBytesPerOp\tcountedAllocationsPerOp\trecordingBytes\tload1\tstatus\n'
+  printf 'round\tposition\tvariant\topsPerSecond\topsPerCpuSecond\tops\tseconds\tcpuSeconds\tallocatedBytesPerOp\tcountedAllocationsPerOp\trecordingBytes\tload1\tstatus\n'
 } >"$results"
 
 field() { # field NAME LINE: the value of NAME=... in a heapwise-bench line, or "-"
@@ -135,12 +135,14 @@ run_one() { # run_one ROUND POSITION VARIANT: one JVM, one line appended to $res
   if ((exit_code != 0)) || [[ -z "$line" ]]; then
     status="failed (exit $exit_code, see $base.stderr)"
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$position" "$variant" \
-    "$(field opsPerSecond "$line")" "$(field ops "$line")" "$(field seconds "$line")" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$position" "$variant" \
+    "$(field opsPerSecond "$line")" "$(field opsPerCpuSecond "$line")" "$(field ops "$line")" \
+    "$(field seconds "$line")" "$(field cpuSeconds "$line")" \
     "$(field allocatedBytesPerOp "$line")" "$(field countedAllocationsPerOp "$line")" "$recording_bytes" "$load" \
     "$status" \
     >>"$results"
-  printf '  round %d/%d  %-24s %10s ops/s  %s\n' "$round" "$ROUNDS" "$variant" "$(field opsPerSecond "$line")" "$status"
+  printf '  round %d/%d  %-24s %10s ops/s %10s ops/cpu-s  %s\n' "$round" "$ROUNDS" "$variant" \
+    "$(field opsPerSecond "$line")" "$(field opsPerCpuSecond "$line")" "$status"
 }
 
 n=${#variants[@]}
@@ -155,54 +157,65 @@ for ((round = 1; round <= ROUNDS; round++)); do
 done
 
 # Medians per variant, and the median over rounds of each variant's ratio to `none` in the same round, which
-# cancels slow drifts of the machine. Only runs whose status is ok count.
-awk -F '\t' '
-  function median(a, k,    i, j, t, b) {
-    for (i = 1; i <= k; i++) b[i] = a[i]
-    for (i = 2; i <= k; i++) { t = b[i]; for (j = i - 1; j >= 1 && b[j] > t; j--) b[j + 1] = b[j]; b[j + 1] = t }
-    if (k == 0) return ""
-    return k % 2 ? b[(k + 1) / 2] : (b[k / 2] + b[k / 2 + 1]) / 2
-  }
-  /^#/ || $1 == "round" { next }
-  {
-    if (!($3 in seen)) { seen[$3] = 1; order[++nv] = $3 }
-    if ($11 != "ok") { bad[$3]++; why[$3] = $11; next }
-    ops[$3, ++n[$3]] = $4; alloc[$3, n[$3]] = $7; counted[$3, n[$3]] = $8; byround[$3, $1] = $4
-    if ($1 > rounds) rounds = $1
-  }
-  END {
-    printf "%-24s %4s %12s %9s %10s %7s %18s %12s\n", "variant", "runs", "median op/s", "ratio", "round-ratio",
-      "loss%", "round-ratio range", "alloc B/op"
-    for (v = 1; v <= nv; v++) {
-      name = order[v]; k = n[name]
-      if (k == 0) { printf "%-24s %4d  no valid run: %s\n", name, 0, why[name]; continue }
-      for (i = 1; i <= k; i++) { x[i] = ops[name, i]; y[i] = alloc[name, i]; z[i] = counted[name, i] }
-      med[name] = median(x, k)
-      m = 0; lo = ""; hi = ""
-      for (r = 1; r <= rounds; r++) {
-        if ((name, r) in byround && ("none", r) in byround) {
-          q = byround[name, r] / byround["none", r]; rr[++m] = q
-          if (lo == "" || q < lo) lo = q; if (hi == "" || q > hi) hi = q
-        }
-      }
-      ratio = ("none" in med) ? sprintf("%.3f", med[name] / med["none"]) : "-"
-      if (m > 0) { rmed[name] = median(rr, m); rratio = sprintf("%.3f", rmed[name]); loss = sprintf("%.1f", 100 * (1 - rmed[name])); range = sprintf("%.3f..%.3f", lo, hi) }
-      else { rratio = "-"; loss = "-"; range = "-" }
-      printf "%-24s %4d %12.1f %9s %10s %7s %18s %12d", name, k, med[name], ratio, rratio, loss, range, median(y, k)
-      if (z[1] != "-") printf "   counted %.1f allocations/op", median(z, k)
-      if (bad[name]) printf "   (%d runs left out: %s)", bad[name], why[name]
-      printf "\n"
+# cancels slow drifts of the machine. Only runs whose status is ok count. Twice: for ops per wall-clock second
+# (throughput, the targets' measure) and for ops per CPU second of the whole process (the cost, which other load
+# on the machine disturbs much less).
+summarize() { # summarize COLUMN TITLE
+  awk -F '\t' -v col="$1" -v title="$2" '
+    function median(a, k,    i, j, t, b) {
+      for (i = 1; i <= k; i++) b[i] = a[i]
+      for (i = 2; i <= k; i++) { t = b[i]; for (j = i - 1; j >= 1 && b[j] > t; j--) b[j + 1] = b[j]; b[j + 1] = t }
+      if (k == 0) return ""
+      return k % 2 ? b[(k + 1) / 2] : (b[k / 2] + b[k / 2 + 1]) / 2
     }
-    print ""
-    if ("jfr" in rmed) printf "jfr loss %.1f%% (target <= 3%%): %s\n", 100 * (1 - rmed["jfr"]), (1 - rmed["jfr"] <= 0.03 ? "met" : "NOT met")
-    if ("instrument" in rmed) printf "instrument loss %.1f%% (target <= 15%%): %s\n", 100 * (1 - rmed["instrument"]), (1 - rmed["instrument"] <= 0.15 ? "met" : "NOT met")
-    else if ("instrument" in seen) printf "instrument: no valid run (%s)\n", why["instrument"]
-    a = "allocation-instrumenter"
-    if ((a in rmed) && ("instrument" in rmed) && rmed[a] < 1) {
-      q = (1 - rmed["instrument"]) / (1 - rmed[a])
-      printf "instrument loss / allocation-instrumenter loss = %.3f (target <= 0.2): %s\n", q, (q <= 0.2 ? "met" : "NOT met")
-    } else if (a in rmed) printf "instrument loss / allocation-instrumenter loss: n/a (needs valid instrument runs)\n"
-  }' "$results" | tee "$summary"
+    /^#/ || $1 == "round" { next }
+    {
+      if (!($3 in seen)) { seen[$3] = 1; order[++nv] = $3 }
+      if ($13 != "ok" || $col == "-") { bad[$3]++; why[$3] = $13; next }
+      ops[$3, ++n[$3]] = $col; alloc[$3, n[$3]] = $9; counted[$3, n[$3]] = $10; byround[$3, $1] = $col
+      if ($1 > rounds) rounds = $1
+    }
+    END {
+      print title
+      printf "%-24s %4s %12s %9s %10s %7s %18s %12s\n", "variant", "runs", "median", "ratio", "round-ratio",
+        "loss%", "round-ratio range", "alloc B/op"
+      for (v = 1; v <= nv; v++) {
+        name = order[v]; k = n[name]
+        if (k == 0) { printf "%-24s %4d  no valid run: %s\n", name, 0, why[name]; continue }
+        for (i = 1; i <= k; i++) { x[i] = ops[name, i]; y[i] = alloc[name, i]; z[i] = counted[name, i] }
+        med[name] = median(x, k)
+        m = 0; lo = ""; hi = ""
+        for (r = 1; r <= rounds; r++) {
+          if ((name, r) in byround && ("none", r) in byround) {
+            q = byround[name, r] / byround["none", r]; rr[++m] = q
+            if (lo == "" || q < lo) lo = q; if (hi == "" || q > hi) hi = q
+          }
+        }
+        ratio = ("none" in med) ? sprintf("%.3f", med[name] / med["none"]) : "-"
+        if (m > 0) {
+          rmed[name] = median(rr, m); rratio = sprintf("%.3f", rmed[name])
+          loss = sprintf("%.1f", 100 * (1 - rmed[name])); range = sprintf("%.3f..%.3f", lo, hi)
+        } else { rratio = "-"; loss = "-"; range = "-" }
+        printf "%-24s %4d %12.1f %9s %10s %7s %18s %12d", name, k, med[name], ratio, rratio, loss, range, median(y, k)
+        if (z[1] != "-") printf "   counted %.1f allocations/op", median(z, k)
+        if (bad[name]) printf "   (%d runs left out: %s)", bad[name], why[name]
+        printf "\n"
+      }
+      if ("jfr" in rmed) printf "  jfr loss %.1f%% (target <= 3%%): %s\n", 100 * (1 - rmed["jfr"]), (1 - rmed["jfr"] <= 0.03 ? "met" : "NOT met")
+      if ("instrument" in rmed) printf "  instrument loss %.1f%% (target <= 15%%): %s\n", 100 * (1 - rmed["instrument"]), (1 - rmed["instrument"] <= 0.15 ? "met" : "NOT met")
+      else if ("instrument" in seen) printf "  instrument: no valid run (%s)\n", why["instrument"]
+      a = "allocation-instrumenter"
+      if ((a in rmed) && ("instrument" in rmed) && rmed[a] < 1) {
+        q = (1 - rmed["instrument"]) / (1 - rmed[a])
+        printf "  instrument loss / allocation-instrumenter loss = %.3f (target <= 0.2): %s\n", q, (q <= 0.2 ? "met" : "NOT met")
+      } else if (a in rmed) printf "  instrument loss / allocation-instrumenter loss: n/a (needs valid instrument runs)\n"
+    }' "$results"
+}
+{
+  summarize 4 "Throughput: ops per wall-clock second"
+  echo
+  summarize 5 "Cost: ops per CPU second of the whole process (all threads: workers, GC, JIT, agents)"
+} | tee "$summary"
 
 echo
 echo "per-run results: $results"

@@ -24,10 +24,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Usage: {@code JacksonRoundTrip [warmupSeconds [measureSeconds [threads]]] [--count-allocations]}, defaults
  * 10, 20 and 1. It prints one line:
  *
- * <pre>heapwise-bench: ops=... seconds=... opsPerSecond=... allocatedBytesPerOp=... threads=... checksum=...</pre>
+ * <pre>heapwise-bench: ops=... seconds=... opsPerSecond=... cpuSeconds=... opsPerCpuSecond=... allocatedBytesPerOp=...
+ *     threads=... checksum=...</pre>
  *
- * <p>counting only the measure window; {@code allocatedBytesPerOp} is what the worker threads allocated in it
- * ({@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}) per operation. With
+ * <p>counting only the measure window. {@code cpuSeconds} is the CPU time of the whole process in it (workers,
+ * GC, JIT and any agent's threads), so {@code opsPerCpuSecond} is the work done per CPU second, which other load
+ * on the machine disturbs much less than {@code opsPerSecond}; {@code allocatedBytesPerOp} is what the worker
+ * threads allocated in it ({@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}) per operation. With
  * {@code --count-allocations} (which needs {@code -javaagent:java-allocation-instrumenter.jar}) a Sampler counts
  * every allocation, and the line also has {@code countedAllocations}, {@code countedAllocationsPerOp} and
  * {@code countedBytesPerOp} for the measure window.
@@ -86,6 +89,8 @@ public final class JacksonRoundTrip {
   private static void run(ObjectMapper mapper, List<Order> orders, double warmupSeconds, double measureSeconds,
       int threads, AllocationCounter counter) throws InterruptedException {
     com.sun.management.ThreadMXBean threadBean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    com.sun.management.OperatingSystemMXBean osBean =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     threadBean.setThreadAllocatedMemoryEnabled(true);
     List<Worker> workers = new ArrayList<>(threads);
     for (int i = 0; i < threads; i++) {
@@ -104,11 +109,13 @@ public final class JacksonRoundTrip {
     long countedBytes0 = counter == null ? 0 : counter.bytes();
     long ops0 = totalOps(workers);
     long allocated0 = sum(threadBean.getThreadAllocatedBytes(ids));
+    long cpu0 = osBean.getProcessCpuTime();
     long start = System.nanoTime();
 
     Thread.sleep(Math.round(measureSeconds * 1000));
     long ops1 = totalOps(workers);
     long allocated1 = sum(threadBean.getThreadAllocatedBytes(ids));
+    long cpu1 = osBean.getProcessCpuTime();
     long end = System.nanoTime();
     long countedObjects1 = counter == null ? 0 : counter.objects();
     long countedBytes1 = counter == null ? 0 : counter.bytes();
@@ -131,6 +138,10 @@ public final class JacksonRoundTrip {
     line.append(" ops=").append(ops);
     line.append(String.format(Locale.ROOT, " seconds=%.3f", seconds));
     line.append(String.format(Locale.ROOT, " opsPerSecond=%.1f", ops / seconds));
+    if (cpu0 >= 0 && cpu1 > cpu0) {
+      double cpuSeconds = (cpu1 - cpu0) / 1e9;
+      line.append(String.format(Locale.ROOT, " cpuSeconds=%.3f opsPerCpuSecond=%.1f", cpuSeconds, ops / cpuSeconds));
+    }
     line.append(" allocatedBytesPerOp=").append(ops == 0 ? 0 : (allocated1 - allocated0) / ops);
     line.append(" threads=").append(threads);
     if (counter != null) {
