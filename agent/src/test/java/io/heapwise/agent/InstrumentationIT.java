@@ -52,7 +52,7 @@ class InstrumentationIT {
   @Test
   void logsWhatItInstrumentsInOneLineAndNothingIsSkipped() {
     assertThat(run.heapwiseLines()).as(run.toString()).anySatisfy(line -> assertThat(line).isEqualTo(
-        "[heapwise] instrumenting allocation sites in " + PACKAGE + " (1 in 256 allocations sampled per thread,"
+        "[heapwise] instrumenting allocation sites in " + PACKAGE + " (1 in 1,024 allocations sampled per thread,"
             + " every one counted; lifetimes of at most 20,000 objects tracked at a time)"));
     assertThat(run.heapwiseLines()).noneMatch(line -> line.contains("not instrumenting"));
     assertThat(run.stdout()).doesNotContain("[heapwise]", "warning");

@@ -76,7 +76,7 @@ final class RecordCommand implements Callable<Integer> {
   private boolean instrument;
 
   @Option(names = "--sample", paramLabel = "1/N",
-      description = "With --instrument: sample one allocation in N per thread (default 1/256).")
+      description = "With --instrument: sample one allocation in N per thread (default 1/1024).")
   private String sample;
 
   @Mixin

@@ -47,11 +47,11 @@ public record AgentArgs(
   /** Instrumentation options, which mean nothing without {@code instrument=true}. */
   private static final List<String> INSTRUMENT_KEYS = List.of("sample", "count", "track");
   /**
-   * One allocation in 256 per thread: enough samples for a site with 1% of allocations to get hundreds per
-   * second in a busy service, while the sampled path (a weak reference per sample) stays far from the fast path's
-   * cost. See BENCHMARKS.md.
+   * One allocation in 1,024 per thread: a site with 1% of 15 million allocations a second (Jackson round trips on
+   * one core) still gets 150 samples a second, while the sampled path (a weak reference each, processed by the
+   * collector) costs a few percent of throughput rather than the several it costs at 1 in 256. See BENCHMARKS.md.
    */
-  public static final long DEFAULT_SAMPLE_INTERVAL = 256;
+  public static final long DEFAULT_SAMPLE_INTERVAL = 1_024;
   /** Objects in flight: a few MB of weak references at most, and many young collections' worth of samples. */
   public static final int DEFAULT_MAX_TRACKED = 20_000;
   public static final String DEFAULT_SETTINGS = "heapwise";

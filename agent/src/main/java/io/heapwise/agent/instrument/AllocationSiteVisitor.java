@@ -19,9 +19,11 @@ import net.bytebuddy.pool.TypePool;
 final class AllocationSiteVisitor extends AsmVisitorWrapper.AbstractBase {
 
   private final AtomicLong sitesRewritten;
+  private final boolean exactCounts;
 
-  AllocationSiteVisitor(AtomicLong sitesRewritten) {
+  AllocationSiteVisitor(AtomicLong sitesRewritten, boolean exactCounts) {
     this.sitesRewritten = sitesRewritten;
+    this.exactCounts = exactCounts;
   }
 
   @Override
@@ -47,7 +49,8 @@ final class AllocationSiteVisitor extends AsmVisitorWrapper.AbstractBase {
         }
         return new MethodBuffer(target, buffer -> {
           int methodId = buffer.makesDefaultCapacityCollection() ? Sites.newMethodId() : -1;
-          SiteRewriter rewriter = new SiteRewriter(buffer.target(), className, name, descriptor, methodId);
+          SiteRewriter rewriter = new SiteRewriter(buffer.target(), className, name, descriptor, methodId,
+              exactCounts);
           buffer.replayInto(rewriter);
           rewriter.visitEnd();
           sitesRewritten.addAndGet(rewriter.sites());

@@ -77,7 +77,8 @@ public final class Instrumenter implements LifetimeReporter.Counts {
         .with(listener())
         .ignore(isAgentItself().or(isSynthetic()))
         .type(new IncludedTypes(args, log))
-        .transform((builder, type, loader, module, domain) -> builder.visit(new AllocationSiteVisitor(sites)))
+        .transform((builder, type, loader, module, domain) -> builder.visit(
+            new AllocationSiteVisitor(sites, args.exactCounts())))
         .installOn(inst);
     log.info(String.format(Locale.ROOT, "instrumenting allocation sites in %s (1 in %,d allocations sampled per"
         + " thread%s; lifetimes of at most %,d objects tracked at a time)", String.join(";", args.include()),

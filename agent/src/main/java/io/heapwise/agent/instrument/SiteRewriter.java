@@ -13,7 +13,7 @@ import net.bytebuddy.jar.asm.Type;
 
 /**
  * Rewrites one method's allocation instructions so that each new object or array is handed to
- * {@code Allocations.allocated(Object, int)} with its site id, and, in methods that make default-capacity
+ * {@code Allocations.allocated(Object, int)} (or {@code allocatedAndCounted}) with its site id, and, in methods that make default-capacity
  * collections, calls {@code Allocations.methodExit(int)} before each return and throw.
  *
  * <p>An object is handed over after its constructor returns, never before: an uninitialized reference may not be
@@ -34,19 +34,25 @@ final class SiteRewriter extends MethodVisitor {
   private final String methodName;
   private final String descriptor;
   private final int methodId;
+  private final String entryPoint;
   private final Deque<PendingNew> pending = new ArrayDeque<>();
   private PendingNew justAllocated;
   private int line = -1;
   private int ordinal;
   private int sites;
 
-  /** @param methodId the id passed at exits, or -1 when the method makes no default-capacity collection */
-  SiteRewriter(MethodVisitor target, String className, String methodName, String descriptor, int methodId) {
+  /**
+   * @param methodId the id passed at exits, or -1 when the method makes no default-capacity collection
+   * @param exactCounts whether allocations are also counted, which takes a different entry point
+   */
+  SiteRewriter(MethodVisitor target, String className, String methodName, String descriptor, int methodId,
+      boolean exactCounts) {
     super(Opcodes.ASM9, target);
     this.className = className;
     this.methodName = methodName;
     this.descriptor = descriptor;
     this.methodId = methodId;
+    this.entryPoint = exactCounts ? "allocatedAndCounted" : "allocated";
   }
 
   int sites() {
@@ -180,7 +186,7 @@ final class SiteRewriter extends MethodVisitor {
     sites++;
     super.visitInsn(Opcodes.DUP);
     pushInt(site);
-    super.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "allocated", "(Ljava/lang/Object;I)V", false);
+    super.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, entryPoint, "(Ljava/lang/Object;I)V", false);
   }
 
   private void pushInt(int value) {

@@ -24,7 +24,7 @@ public final class Allocations {
   private static final int SAMPLING_AND_COUNTING = 2;
 
   private static volatile int mode = OFF;
-  /** {@code nextInt() <= threshold} has probability 1/N over the 2^32 ints. */
+  /** {@code nextInt() <= threshold} has probability 1/N over the 2^32 ints; the minimum when off. */
   private static volatile int threshold = Integer.MIN_VALUE;
   private static volatile long sampleInterval = 1;
   private static volatile boolean exactCounts;
@@ -32,22 +32,26 @@ public final class Allocations {
   private static volatile Instrumentation sizer;
   private static volatile Consumer<String> failures = message -> { };
   private static final AtomicLong DROPPED_TOTAL = new AtomicLong();
-  private static final AtomicLong SAMPLES_TOTAL = new AtomicLong();
 
   private Allocations() {}
 
-  /** Called right after an object or array is allocated (and constructed) at site {@code site}. */
+  /**
+   * Called right after an object or array is allocated (and constructed) at site {@code site}. Kept to the draw
+   * and one compare: it is inlined into every allocation site of the included packages, whose own inlining
+   * budget it spends. Turned off, the threshold makes a sample a 1 in 2^32 event, which {@link #sample} drops.
+   */
   public static void allocated(Object object, int site) {
-    int current = mode;
-    if (current == OFF) {
-      return;
-    }
-    if (current == SAMPLING_AND_COUNTING) {
-      count(site);
-    }
     if (ThreadLocalRandom.current().nextInt() <= threshold) {
       sample(object, site);
     }
+  }
+
+  /** {@link #allocated} for {@code count=exact}: also counts the allocation, contending across threads. */
+  public static void allocatedAndCounted(Object object, int site) {
+    if (mode == SAMPLING_AND_COUNTING) {
+      count(site);
+    }
+    allocated(object, site);
   }
 
   /** Called before each return and throw of a method that allocates default-capacity collections. */
@@ -71,22 +75,23 @@ public final class Allocations {
     failures = onFailure;
     sampleInterval = interval;
     Allocations.exactCounts = exactCounts;
-    threshold = (int) (Integer.MIN_VALUE + Math.round(4_294_967_296.0 / interval) - 1);
     if (tracker == null) {
       tracker = new LifetimeTracker(maxTracked);
       tracker.start();
     }
     mode = exactCounts ? SAMPLING_AND_COUNTING : SAMPLING;
+    threshold = (int) (Integer.MIN_VALUE + Math.round(4_294_967_296.0 / interval) - 1);
   }
 
   /** Stops sampling: rewritten code that still runs returns at once. What was measured can still be drained. */
   public static void stopSampling() {
     mode = OFF;
+    threshold = Integer.MIN_VALUE;
   }
 
   /** Stops sampling and lets go of the objects still tracked; call after the last drain. */
   public static synchronized void stop() {
-    mode = OFF;
+    stopSampling();
     if (tracker != null) {
       tracker.stop();
       tracker = null;
@@ -99,10 +104,6 @@ public final class Allocations {
 
   public static long droppedTotal() {
     return DROPPED_TOTAL.get();
-  }
-
-  public static long samplesTotal() {
-    return SAMPLES_TOTAL.get();
   }
 
   public static int inFlight() {
@@ -127,7 +128,7 @@ public final class Allocations {
   }
 
   static void fail(String why) {
-    mode = OFF;
+    stopSampling();
     failures.accept(why);
   }
 
@@ -139,12 +140,14 @@ public final class Allocations {
   }
 
   private static void sample(Object object, int siteId) {
+    if (mode == OFF) {
+      return;
+    }
     try {
       Site site = Sites.get(siteId);
       if (site == null) {
         return;
       }
-      SAMPLES_TOTAL.incrementAndGet();
       site.samples.incrementAndGet();
       site.sampledBytes.addAndGet(shallowBytes(object, site));
       if (site.measuresSize()) {

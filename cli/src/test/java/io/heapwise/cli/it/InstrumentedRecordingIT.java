@@ -46,7 +46,7 @@ class InstrumentedRecordingIT {
   void measuredLifetimesTellTheShortLivedQuotesFromTheCachedOnes() throws Exception {
     Path dir = TestEnvironment.workDir("InstrumentedRecordingIT-quotes");
     SampleRecording recording = SampleRecording.withAgent(Heapwise.agentJar(), QUOTES,
-        "include=io.heapwise.samples.lifetimes,instrument=true,count=exact", 4, dir, "-Xmx64m", "-Xmn16m");
+        "include=io.heapwise.samples.lifetimes,instrument=true,count=exact,sample=1/256", 4, dir, "-Xmx64m", "-Xmn16m");
     AllocationProfile profile = load(recording.jfr());
     Matcher counts = COUNTS.matcher(recording.run().stdout());
     assertThat(counts.find()).as(recording.run().stdout()).isTrue();
@@ -89,7 +89,7 @@ class InstrumentedRecordingIT {
   void poolingAdviceRestsOnMeasuredLifetimes() throws Exception {
     Path dir = TestEnvironment.workDir("InstrumentedRecordingIT-pooling");
     SampleRecording recording = SampleRecording.withAgent(Heapwise.agentJar(), REQUEST_LOOP,
-        "include=io.heapwise.samples.pooling,instrument=true", 4, dir, "-Xmx64m");
+        "include=io.heapwise.samples.pooling,instrument=true,sample=1/256", 4, dir, "-Xmx64m");
     Report report = Heapwise.analyzeJson(dir, recording.jfr());
 
     Finding pooling = only(report, FindingKind.POOLING_CANDIDATE);
@@ -104,7 +104,7 @@ class InstrumentedRecordingIT {
   void unsizedCapacityComesFromMeasuredSizes() throws Exception {
     Path dir = TestEnvironment.workDir("InstrumentedRecordingIT-unsized");
     SampleRecording recording = SampleRecording.withAgent(Heapwise.agentJar(), ORDER_BOOK,
-        "include=io.heapwise.samples.unsized,instrument=true", 4, dir, "-Xmx64m");
+        "include=io.heapwise.samples.unsized,instrument=true,sample=1/256", 4, dir, "-Xmx64m");
     Report report = Heapwise.analyzeJson(dir, recording.jfr());
 
     Finding unsized = only(report, FindingKind.UNSIZED_COLLECTION);
