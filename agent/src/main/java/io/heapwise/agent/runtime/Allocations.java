@@ -5,12 +5,14 @@ package io.heapwise.agent.runtime;
 import java.lang.instrument.Instrumentation;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * What rewritten allocation sites call. This class and its package are put on the bootstrap class path, so that
- * classes of every loader see one copy; they use nothing but the JDK.
+ * What rewritten allocation sites call, from classes of every loader that delegates to the application class
+ * loader, where the agent jar is. The package uses nothing but the JDK, and its state is static: one per JVM, kept
+ * across attaches.
  *
  * <p>The fast path is what every allocation in the included packages pays: one volatile read and one draw from
  * the thread's {@link ThreadLocalRandom}, whose state lives in the {@link Thread} object itself, so sampling is
@@ -32,6 +34,7 @@ public final class Allocations {
   private static volatile Instrumentation sizer;
   private static volatile Consumer<String> failures = message -> { };
   private static final AtomicLong DROPPED_TOTAL = new AtomicLong();
+  private static final AtomicBoolean FAILED = new AtomicBoolean();
 
   private Allocations() {}
 
@@ -73,6 +76,7 @@ public final class Allocations {
       Instrumentation instrumentation, Consumer<String> onFailure) {
     sizer = instrumentation;
     failures = onFailure;
+    FAILED.set(false);
     sampleInterval = interval;
     Allocations.exactCounts = exactCounts;
     if (tracker == null) {
@@ -129,7 +133,9 @@ public final class Allocations {
 
   static void fail(String why) {
     stopSampling();
-    failures.accept(why);
+    if (FAILED.compareAndSet(false, true)) {
+      failures.accept(why);
+    }
   }
 
   private static void count(int siteId) {
