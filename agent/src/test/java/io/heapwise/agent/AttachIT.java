@@ -29,12 +29,14 @@ class AttachIT {
     Path stdout = dir.resolve("app.out");
     Process app = new ProcessBuilder(ForkedJvm.javaExecutable().toString(), "-Xmx64m",
         "-cp", ForkedJvm.classpathOf(QuoteService.class).toString(), QuoteService.class.getName(),
-        "--seconds", "16")
+        "--seconds", "30")
         .redirectOutput(stdout.toFile()).redirectError(dir.resolve("app.err").toFile()).start();
     try {
       Thread.sleep(1_500); // the sample's classes are loaded and its loop is hot
-      String options = "instrument=true,include=" + QuoteService.class.getPackageName() + ",duration=1500ms,log="
-          + log;
+      // Installing takes a second or more in a busy JVM (JFR, then Byte Buddy, start up cold), and it eats into the
+      // duration: 4 s leaves seconds of measuring, which 1 in 256 turns into plenty of samples per site.
+      String options = "instrument=true,sample=1/256,include=" + QuoteService.class.getPackageName()
+          + ",duration=4s,log=" + log;
       for (String name : List.of("first.jfr", "second.jfr")) {
         Path out = dir.resolve(name);
         VirtualMachine vm = VirtualMachine.attach(Long.toString(app.pid()));
