@@ -124,10 +124,8 @@ public final class RecordingControl {
   private void begin() throws IOException {
     recording.setName(RECORDING_NAME);
     // The analyzer depends on this event, so it is on whatever settings file the user chose.
-    FlightRecorder.register(SessionEvent.class);
-    recording.enable(SessionEvent.class).withoutStackTrace();
-    FlightRecorder.register(ClassFileEvent.class);
-    recording.enable(ClassFileEvent.class).withoutStackTrace();
+    enable(SessionEvent.class);
+    enable(ClassFileEvent.class);
     recording.setToDisk(true);
     // JFR writes the destination when the recording stops, by our timer or at exit. Exit is left to JFR on
     // purpose: all shutdown hooks run at once, and JFR's own hook deletes the disk repository, so a dump from a
