@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,15 +46,24 @@ public record PlantedSite(String className, String method, int line, String kind
    * constructed, for kinds whose fix is there rather than at the planted line (a collection's default capacity).
    */
   public static int constructorLine(String className) throws IOException {
+    return markedLine(className, line -> CONSTRUCTOR_MARKER.matcher(line).find(), "'// planted-constructor:'");
+  }
+
+  /** The line of the sample's source that ends with {@code marker}, such as {@code // site: ticks}. */
+  public static int lineEndingWith(String className, String marker) throws IOException {
+    return markedLine(className, line -> line.strip().endsWith(marker), "'" + marker + "'");
+  }
+
+  private static int markedLine(String className, Predicate<String> marked, String markerName) throws IOException {
     String outer = className.contains("$") ? className.substring(0, className.indexOf('$')) : className;
     Path source = TestEnvironment.samplesSource().resolve(outer.replace('.', '/') + ".java");
     List<String> lines = Files.readAllLines(source);
     for (int i = 0; i < lines.size(); i++) {
-      if (CONSTRUCTOR_MARKER.matcher(lines.get(i)).find()) {
+      if (marked.test(lines.get(i))) {
         return i + 1;
       }
     }
-    throw new IllegalStateException(source + " has no '// planted-constructor:' marker");
+    throw new IllegalStateException(source + " has no " + markerName + " marker");
   }
 
   private static String enclosingMethod(List<String> lines, int markerIndex, Path source) {

@@ -19,9 +19,6 @@ import io.heapwise.analyzer.testing.ForkedJvm;
 import io.heapwise.analyzer.testing.PlantedSite;
 import io.heapwise.analyzer.testing.SampleRecording;
 import io.heapwise.analyzer.testing.TestEnvironment;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -51,20 +48,20 @@ class InstrumentedRecordingIT {
     Matcher counts = COUNTS.matcher(recording.run().stdout());
     assertThat(counts.find()).as(recording.run().stdout()).isTrue();
 
-    MeasuredLifetimes quotes = lifetimes(profile, "handle", marked("// site: short-lived"));
+    MeasuredLifetimes quotes = lifetimes(profile, "handle", PlantedSite.lineEndingWith(QUOTES, "// site: short-lived"));
     assertThat(quotes.tracked()).isGreaterThan(1_000);
     assertThat(quotes.diedBeforeFirstGcShare()).isGreaterThan(0.9);
     assertThat(quotes.longLivedShare()).isZero();
     assertThat(quotes.exactAllocations()).isEqualTo(Long.parseLong(counts.group(1)));
 
-    MeasuredLifetimes cached = lifetimes(profile, "handle", marked("// site: long-lived"));
+    MeasuredLifetimes cached = lifetimes(profile, "handle", PlantedSite.lineEndingWith(QUOTES, "// site: long-lived"));
     assertThat(cached.tracked()).isGreaterThan(20);
     assertThat(cached.died()).isZero();
     assertThat(cached.longLivedShare() + cached.aliveAtEndShare()).isEqualTo(1.0);
     assertThat(cached.longLivedShare()).isPositive();
     assertThat(cached.exactAllocations()).isEqualTo(Long.parseLong(counts.group(2)));
 
-    int ticksLine = marked("// site: ticks");
+    int ticksLine = PlantedSite.lineEndingWith(QUOTES, "// site: ticks");
     MeasuredSizes ticks = profile.measuredSizes().get(
         new InstrumentedSite(QUOTES, "sumTicks", ticksLine, "java.util.ArrayList"));
     assertThat(ticks).as("sizes at sumTicks:%d in %s", ticksLine, profile.measuredSizes().keySet()).isNotNull();
@@ -135,16 +132,5 @@ class InstrumentedRecordingIT {
     List<Finding> found = report.findings().stream().filter(f -> f.kind() == kind).toList();
     assertThat(found).as("%s findings in %s", kind, report.findings()).hasSize(1);
     return found.get(0);
-  }
-
-  private static int marked(String marker) throws IOException {
-    Path source = TestEnvironment.samplesSource().resolve(QUOTES.replace('.', '/') + ".java");
-    List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).strip().endsWith(marker)) {
-        return i + 1;
-      }
-    }
-    throw new AssertionError(marker + " not found in " + source);
   }
 }
