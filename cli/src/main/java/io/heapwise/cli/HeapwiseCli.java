@@ -20,12 +20,15 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Finds the allocation sites that keep the JVM's garbage collector busy, and says what to change.",
-    subcommands = {DemoCommand.class, RecordCommand.class, AnalyzeCommand.class},
+    subcommands = {DemoCommand.class, RecordCommand.class, AnalyzeCommand.class, AttachCommand.class,
+        ListCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  java -jar heapwise.jar demo",
         "  heapwise record -- java -jar target/app.jar --port 8080",
         "  heapwise analyze recording.jfr --top 20",
+        "  heapwise list",
+        "  heapwise attach 4242 --duration 30s",
         "  heapwise analyze recording.jfr --format json --output report.json"
     })
 public final class HeapwiseCli implements Callable<Integer> {

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * @param sampleInterval instrumentation samples one allocation in this many, per thread
  * @param exactCounts instrumentation also counts every allocation per site
  * @param maxTracked instrumentation tracks at most this many sampled objects at a time
+ * @param ownerPid the process that attached the agent, whose exit ends the recording early; 0 when none
  */
 public record AgentArgs(
     String raw,
@@ -40,10 +41,16 @@ public record AgentArgs(
     boolean instrument,
     long sampleInterval,
     boolean exactCounts,
-    int maxTracked) {
+    int maxTracked,
+    long ownerPid) {
 
   public static final List<String> KEYS = List.of("out", "duration", "include", "exclude", "settings", "log",
-      "instrument", "sample", "count", "track");
+      "instrument", "sample", "count", "track", "owner");
+  /**
+   * The whole option string of a second attach that ends the running recording early, as its duration would;
+   * {@code log=} may follow, as in {@code stop,log=/tmp/x.log}.
+   */
+  public static final String STOP = "stop";
   /** Instrumentation options, which mean nothing without {@code instrument=true}. */
   private static final List<String> INSTRUMENT_KEYS = List.of("sample", "count", "track");
   /**
@@ -83,6 +90,7 @@ public record AgentArgs(
     long sampleInterval = DEFAULT_SAMPLE_INTERVAL;
     boolean exactCounts = false;
     int maxTracked = DEFAULT_MAX_TRACKED;
+    long ownerPid = 0;
     Set<String> seen = new HashSet<>();
     for (String pair : text.split(",")) {
       if (pair.isBlank()) {
@@ -114,6 +122,7 @@ public record AgentArgs(
         case "sample" -> sampleInterval = parseSampleInterval(value);
         case "count" -> exactCounts = parseCount(value);
         case "track" -> maxTracked = parseTrack(value);
+        case "owner" -> ownerPid = parseOwner(value);
         default -> throw new IllegalStateException(key); // unreachable: KEYS was checked above
       }
     }
@@ -130,7 +139,12 @@ public record AgentArgs(
       }
     }
     return new AgentArgs(text, out.toAbsolutePath().normalize(), durationMillis, include, exclude, settings, log,
-        instrument, sampleInterval, exactCounts, maxTracked);
+        instrument, sampleInterval, exactCounts, maxTracked, ownerPid);
+  }
+
+  /** Whether {@code raw} asks to stop the running recording rather than to start one. */
+  public static boolean isStopRequest(String raw) {
+    return raw != null && raw.split(",", -1)[0].trim().equals(STOP);
   }
 
   /**
@@ -218,6 +232,19 @@ public record AgentArgs(
     }
     throw new InvalidOptionException("option 'track' is the number of sampled objects tracked at a time,"
         + " 1 to 10000000, not '" + value + "'");
+  }
+
+  private static long parseOwner(String value) throws InvalidOptionException {
+    try {
+      long pid = Long.parseLong(value);
+      if (pid > 0) {
+        return pid;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw new InvalidOptionException("option 'owner' is the pid of the process whose exit ends the recording,"
+        + " not '" + value + "'");
   }
 
   private static Path parsePath(String key, String value) throws InvalidOptionException {

@@ -29,7 +29,11 @@ public final class AgentMain {
       return;
     }
     try {
-      startRecording(rawArgs, inst, log);
+      if (AgentArgs.isStopRequest(rawArgs)) {
+        stopRecording(log);
+      } else {
+        startRecording(rawArgs, inst, log);
+      }
     } catch (Throwable t) {
       log.disabled(how + " failed: " + t);
     }
@@ -73,7 +77,18 @@ public final class AgentMain {
     }
     // Classes loaded from now on travel in the recording; those loaded before (all of them, when attached to a
     // running JVM) need --classpath at analysis time.
-    inst.addTransformer(new ClassFileRecorder(args.include(), args.exclude(), log), false);
+    ClassFileRecorder classFiles = new ClassFileRecorder(args.include(), args.exclude(), log);
+    inst.addTransformer(classFiles, false);
+    // Nothing of the agent's may stay active after a recording it ended; at exit, nothing needs removing.
+    control.beforeStop(() -> inst.removeTransformer(classFiles));
+    control.startClock();
+  }
+
+  private static void stopRecording(AgentLog log) {
+    Path written = RecordingControl.stopRunning();
+    if (written == null) {
+      log.info("no Heapwise recording is running in this JVM: nothing to stop");
+    }
   }
 
   /** Why {@code file} cannot be created or overwritten, or null if it looks writable. */

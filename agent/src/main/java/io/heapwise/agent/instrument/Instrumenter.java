@@ -24,8 +24,8 @@ import net.bytebuddy.utility.JavaModule;
 
 /**
  * Rewrites the allocation sites of the included packages, in classes loaded from now on and, when attached to a
- * running JVM, in those already loaded (retransformation); and takes it all back when the recording's duration
- * ends, leaving the classes as they were.
+ * running JVM, in those already loaded (retransformation); and takes it all back when the agent ends the
+ * recording, leaving the classes as they were.
  *
  * <p>Rewritten code calls the runtime package, which stays where the JVM put the agent jar: on the application
  * class path (see {@link IncludedTypes} for classes whose loader cannot see it). Appending the runtime to the
@@ -51,9 +51,9 @@ public final class Instrumenter implements LifetimeReporter.Counts {
   /** Starts rewriting and measuring; the recording's duration end takes it back. */
   public static void install(Instrumentation inst, AgentArgs args, AgentLog log, RecordingControl control) {
     Instrumenter instrumenter = new Instrumenter(log, inst);
-    // First, so that a duration ending while the classes are being rewritten (which takes a second or more when
+    // First, so that a stop requested while the classes are being rewritten (which takes a second or more when
     // attached to a JVM with many classes loaded) still takes everything back.
-    control.beforeDurationEndStop(instrumenter::end);
+    control.beforeStop(instrumenter::end);
     try {
       instrumenter.start(args, control);
     } catch (RuntimeException | LinkageError e) {

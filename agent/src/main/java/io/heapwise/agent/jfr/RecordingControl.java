@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import jdk.jfr.Configuration;
 import jdk.jfr.Event;
 import jdk.jfr.FlightRecorder;
@@ -31,7 +32,8 @@ import jdk.jfr.RecordingState;
 
 /**
  * Runs the agent's one JFR recording: starts it with the chosen settings, and writes it to the {@code out} file
- * when the duration ends or the JVM exits, whichever comes first.
+ * when the duration ends, a stop is requested, the process that attached the agent exits, or the JVM exits,
+ * whichever comes first.
  *
  * <p>JFR itself writes the file, into {@code <out>.tmp}, which is then moved over {@code out}: a reader never
  * sees a half-written recording, and a JVM killed mid-write leaves the previous file intact.
@@ -54,15 +56,20 @@ public final class RecordingControl {
    * the whole recording; exit only ever waits when the duration ends in the same moment as the application.
    */
   private static final long EXIT_WAIT_SECONDS = 30;
+  /** Once a second at most: a stop a moment late costs nothing, and the check must not show in profiles. */
+  private static final long OWNER_POLL_MILLIS = 500;
 
   private final AgentArgs args;
   private final AgentLog log;
   private final Recording recording;
   private final Path tmp;
+  /** The running session, if any: one per JVM, so that a second attach cannot rewrite the classes twice. */
+  private static final AtomicReference<RecordingControl> ACTIVE = new AtomicReference<>();
+
   private final AtomicBoolean finished = new AtomicBoolean();
-  private final AtomicBoolean stoppingAtDurationEnd = new AtomicBoolean();
+  private final AtomicBoolean stoppingByAgent = new AtomicBoolean();
   private final CountDownLatch written = new CountDownLatch(1);
-  private final List<Runnable> beforeDurationEndStop = new CopyOnWriteArrayList<>();
+  private final List<Runnable> beforeStop = new CopyOnWriteArrayList<>();
 
   private RecordingControl(AgentArgs args, AgentLog log, Recording recording) {
     this.args = args;
@@ -76,6 +83,12 @@ public final class RecordingControl {
    * caller logs the failure and the application goes on unprofiled.
    */
   public static RecordingControl start(AgentArgs args, AgentLog log) throws StartFailure {
+    RecordingControl running = ACTIVE.get();
+    if (running != null) {
+      throw new StartFailure("a Heapwise recording is already running in this JVM (to " + running.args.out()
+          + "); wait for it to end, or end it early by attaching with the option string '" + AgentArgs.STOP + "'",
+          null);
+    }
     Configuration settings = loadSettings(args.settings());
     Recording recording;
     try {
@@ -99,15 +112,51 @@ public final class RecordingControl {
   }
 
   /**
-   * Runs {@code task} when the duration ends, before the recording stops: the moment to write what is left and
-   * to take back what the agent changed; at once if the duration has ended already. At exit JFR stops the
-   * recording by itself; see LifetimeReporter.
+   * Runs {@code task} when the agent ends the recording early (duration, stop request, owner gone), before the
+   * recording stops: the moment to write what is left and to take back what the agent changed; at once if that
+   * has happened already. At exit JFR stops the recording by itself; see LifetimeReporter.
    */
-  public void beforeDurationEndStop(Runnable task) {
-    beforeDurationEndStop.add(task);
-    if (stoppingAtDurationEnd.get()) {
-      task.run(); // the duration ended while the caller was starting; tasks must tolerate a second run
+  public void beforeStop(Runnable task) {
+    beforeStop.add(task);
+    if (stoppingByAgent.get()) {
+      task.run(); // the recording ended while the caller was starting; tasks must tolerate a second run
     }
+  }
+
+  /**
+   * Starts counting the duration, and watching the process that attached the agent. Called once the agent is in
+   * place, so that installing the instrumentation (seconds, when attached to a busy JVM) does not eat into the
+   * time measured.
+   */
+  public void startClock() {
+    if (args.durationMillis() > 0) {
+      daemon("heapwise-duration", () -> {
+        Thread.sleep(args.durationMillis());
+        stopByAgent("the duration of " + AgentArgs.formatDuration(args.durationMillis()) + " ended");
+      });
+    }
+    if (args.ownerPid() > 0) {
+      daemon("heapwise-owner", () -> {
+        while (ProcessHandle.of(args.ownerPid()).map(ProcessHandle::isAlive).orElse(false)) {
+          Thread.sleep(OWNER_POLL_MILLIS);
+        }
+        stopByAgent("process " + args.ownerPid() + ", which attached the agent, has exited");
+      });
+    }
+  }
+
+  /**
+   * Ends the running recording early, as its duration would, and waits until its file is written.
+   *
+   * @return the file the recording was written to, or null when no recording was running
+   */
+  public static Path stopRunning() {
+    RecordingControl running = ACTIVE.get();
+    if (running == null) {
+      return null;
+    }
+    running.stopByAgent("a stop was requested");
+    return running.args.out();
   }
 
   /** Enables one of the agent's own events, whatever the settings file says, as for the Session event. */
@@ -140,11 +189,14 @@ public final class RecordingControl {
         }
       }
     });
+    if (!ACTIVE.compareAndSet(null, this)) {
+      throw new IllegalStateException("another Heapwise recording started at the same moment");
+    }
     recording.start();
     commitSession();
-    if (args.durationMillis() > 0) {
-      startDurationTimer();
-    }
+    // The agent's threads are daemons, which the JVM does not wait for: if exit comes while one of them writes
+    // the file, this hook holds exit until the file is in place.
+    Runtime.getRuntime().addShutdownHook(new Thread(this::awaitWriteBegunByAgent, "heapwise-exit"));
   }
 
   private void commitSession() {
@@ -158,29 +210,33 @@ public final class RecordingControl {
     session.commit();
   }
 
-  private void startDurationTimer() {
-    // The timer is a daemon thread, which the JVM does not wait for: if exit comes while it writes the file,
-    // this hook holds exit until the file is in place.
-    Runtime.getRuntime().addShutdownHook(new Thread(this::awaitWriteBegunByTimer, "heapwise-exit"));
-    Thread timer = new Thread(() -> {
+  /** A daemon, so that a long duration never keeps a finished application alive. */
+  private void daemon(String name, Interruptible body) {
+    Thread thread = new Thread(() -> {
       try {
-        Thread.sleep(args.durationMillis());
-        stopAtDurationEnd();
+        body.run();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt(); // nobody interrupts it; exit stops the recording anyway
       } catch (Throwable t) {
-        log.stopped("could not stop the recording after " + AgentArgs.formatDuration(args.durationMillis())
-            + ": " + describe(t));
+        log.stopped("could not end the recording: " + describe(t));
       }
-    }, "heapwise-duration");
-    // A daemon, so that a long duration never keeps a finished application alive.
-    timer.setDaemon(true);
-    timer.start();
+    }, name);
+    thread.setDaemon(true);
+    thread.start();
   }
 
-  private void stopAtDurationEnd() {
-    stoppingAtDurationEnd.set(true);
-    for (Runnable task : beforeDurationEndStop) {
+  private interface Interruptible {
+    void run() throws InterruptedException;
+  }
+
+  /** Runs once, on whichever of the duration timer, the owner watch and a stop request comes first. */
+  private void stopByAgent(String why) {
+    if (!stoppingByAgent.compareAndSet(false, true)) {
+      awaitWritten();
+      return;
+    }
+    log.info("ending the recording: " + why);
+    for (Runnable task : beforeStop) {
       try {
         task.run();
       } catch (RuntimeException e) {
@@ -198,13 +254,17 @@ public final class RecordingControl {
     }
   }
 
-  private void awaitWriteBegunByTimer() {
-    if (stoppingAtDurationEnd.get()) {
-      try {
-        written.await(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+  private void awaitWriteBegunByAgent() {
+    if (stoppingByAgent.get()) {
+      awaitWritten();
+    }
+  }
+
+  private void awaitWritten() {
+    try {
+      written.await(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -223,6 +283,7 @@ public final class RecordingControl {
     } catch (IOException | RuntimeException e) {
       finishFailed(describe(e));
     } finally {
+      ACTIVE.compareAndSet(this, null);
       written.countDown();
     }
   }
@@ -238,12 +299,14 @@ public final class RecordingControl {
   private void finishFailed(String why) {
     finished.set(true);
     log.stopped("could not write the recording to " + args.out() + " (" + why + ")");
+    ACTIVE.compareAndSet(this, null);
     written.countDown();
   }
 
   /** Undoes a half-done start, so a failed agent leaves neither a recording running nor an empty tmp file. */
   private void abandon() {
     finished.set(true);
+    ACTIVE.compareAndSet(this, null);
     try {
       recording.close();
     } catch (RuntimeException e) {

@@ -99,6 +99,33 @@ class AgentArgsTest {
   }
 
   @Test
+  void ownerIsTheProcessWhoseExitEndsTheRecording() throws Exception {
+    assertThat(parse("owner=31337").ownerPid()).isEqualTo(31337);
+    assertThat(parse("").ownerPid()).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"owner=0", "owner=-4", "owner=me"})
+  void badOwnerIsRefused(String raw) {
+    assertThatThrownBy(() -> parse(raw))
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageStartingWith("option 'owner' is the pid of the process");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"stop", " stop ", "stop,log=/tmp/a.log"})
+  void stopRequestIsRecognized(String raw) {
+    assertThat(AgentArgs.isStopRequest(raw)).isTrue();
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(strings = {"out=stop", "log=/tmp/a.log,stop", "stopped"})
+  void otherOptionsAreNotAStopRequest(String raw) {
+    assertThat(AgentArgs.isStopRequest(raw)).isFalse();
+  }
+
+  @Test
   void spacesAroundKeysAndValuesAreIgnored() throws Exception {
     AgentArgs args = parse(" duration = 5m , include = com.acme ; org.shop ");
 
@@ -168,7 +195,8 @@ class AgentArgsTest {
     assertThatThrownBy(() -> parse("out=a.jfr,interval=5s"))
         .isInstanceOf(InvalidOptionException.class)
         .hasMessageContaining("unknown option 'interval'")
-        .hasMessageContaining("valid: out, duration, include, exclude, settings, log, instrument, sample, count, track");
+        .hasMessageContaining("valid: out, duration, include, exclude, settings, log, instrument, sample, count, track,"
+            + " owner");
   }
 
   @Test

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.cli;
+
+import io.heapwise.analyzer.AnalysisOptions;
+import io.heapwise.analyzer.UnreadableRecordingException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code heapwise attach PID}: records a running JVM for a while, then reports, and leaves nothing behind. */
+@Command(
+    name = "attach",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+        "Loads the Heapwise agent into a running JVM (Java 17 or later, same user, same machine), records for the "
+            + "given duration or until Ctrl-C, then analyzes the recording and prints the report. The JVM keeps "
+            + "running; when the recording ends the agent stops it, takes back any instrumentation, and is idle.",
+        "Uses the JDK's Attach API only (a local socket file); nothing listens on a network port. Java 21+ prints "
+            + "a warning about a dynamically loaded agent; start the JVM with -XX:+EnableDynamicAgentLoading to "
+            + "allow it silently."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  heapwise list",
+        "  heapwise attach 4242 --duration 30s",
+        "  heapwise attach OrderService --duration 2m --include com.acme --out orders.jfr",
+        "  heapwise attach 4242 --duration 60s --instrument --include com.acme --format json -o report.json"
+    })
+final class AttachCommand implements Callable<Integer> {
+
+  private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  @Spec
+  private CommandSpec spec;
+
+  @ParentCommand
+  private HeapwiseCli cli;
+
+  @Parameters(index = "0", paramLabel = "PID|NAME",
+      description = "The JVM: its pid, or a part of its main class or jar name that only it has.")
+  private String target;
+
+  @Option(names = "--duration", paramLabel = "D", converter = Durations.Text.class,
+      description = "Record for D (" + Durations.FORMS + "). Default: until Ctrl-C.")
+  private String duration;
+
+  @Option(names = "--out", paramLabel = "FILE.jfr",
+      description = "Where the recording goes (default: heapwise-<pid>-<date>-<time>.jfr in the current "
+          + "directory). The target JVM writes it, so it must be able to write there.")
+  private Path out;
+
+  @Option(names = "--include", paramLabel = "PKG",
+      description = "A package prefix of the application (repeatable), e.g. com.acme: allocation sites are "
+          + "attributed to its frames. Default: every frame that is not the JDK's.")
+  private List<String> include = new ArrayList<>();
+
+  @Option(names = "--exclude", paramLabel = "PKG",
+      description = "A package prefix to treat like the JDK (repeatable): libraries you do not change.")
+  private List<String> exclude = new ArrayList<>();
+
+  @Option(names = "--settings", paramLabel = "S",
+      description = "JFR settings: heapwise (default), heapwise-sizes (adds TLAB events), default, profile, or a "
+          + ".jfc file the target JVM can read.")
+  private String settings;
+
+  @Option(names = "--instrument",
+      description = "Also rewrite the --include packages' allocation sites, already loaded classes included, to "
+          + "measure object lifetimes and collection sizes; the classes get their original code back when the "
+          + "recording ends. Needs --include.")
+  private boolean instrument;
+
+  @Option(names = "--sample", paramLabel = "1/N",
+      description = "With --instrument: sample one allocation in N per thread (default 1/1024).")
+  private String sample;
+
+  @Mixin
+  private OutputOptions output;
+
+  @Override
+  public Integer call() throws BadInputException, UnreadableRecordingException, IOException {
+    AnalysisOptions options = output.analysisOptions();
+    JvmTarget jvm = JvmTarget.find(target);
+    Path recording = (out != null ? out
+        : Path.of("heapwise-" + jvm.pid() + "-" + LocalDateTime.now().format(FILE_STAMP) + ".jfr"))
+        .toAbsolutePath().normalize();
+    Files.deleteIfExists(recording);
+    String agentOptions = new AgentOptions(recording, duration, include, exclude, settings, instrument, sample)
+        .render();
+    Path agent = EmbeddedJars.inUserCache().extract(EmbeddedJars.AGENT);
+    PrintWriter err = spec.commandLine().getErr();
+    try (CtrlC ctrlC = CtrlC.watch();
+        AttachSession session = AttachSession.open(jvm, agent, cli.terminal(), err)) {
+      session.record(agentOptions, recording, duration == null ? null : Durations.parse(duration), ctrlC);
+      new ReportPipeline(cli.terminal(), spec.commandLine().getOut(), err)
+          .runWithClassPath(List.of(recording), session.classPath(), options, output);
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.cli;
+
+import com.sun.tools.attach.AgentInitializationException;
+import com.sun.tools.attach.AgentLoadException;
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * One Attach API connection to a running JVM: its system properties, and loading the agent into it. Every failure
+ * becomes a one-line {@link BadInputException} that says what the user can do about it.
+ */
+final class AttachedJvm implements AutoCloseable {
+
+  /** The oldest Java the agent runs on: it is compiled for release 17 and uses JFR's 17 API. */
+  static final int MIN_JAVA = 17;
+
+  private final JvmTarget target;
+  private final VirtualMachine vm;
+  private Properties properties;
+
+  private AttachedJvm(JvmTarget target, VirtualMachine vm) {
+    this.target = target;
+    this.vm = vm;
+  }
+
+  static AttachedJvm attach(JvmTarget target) throws BadInputException {
+    try {
+      return new AttachedJvm(target, VirtualMachine.attach(Long.toString(target.pid())));
+    } catch (AttachNotSupportedException e) {
+      throw new BadInputException(refusal(target, e.getMessage()), e);
+    } catch (IOException | RuntimeException e) {
+      throw new BadInputException("cannot attach to JVM " + target.describe() + ": " + HeapwiseCli.oneLine(
+          String.valueOf(e.getMessage())), e);
+    }
+  }
+
+  /** What the JDK's refusal means, in the user's terms. */
+  static String refusal(JvmTarget target, String jdkMessage) {
+    String message = String.valueOf(jdkMessage);
+    if (message.contains("does not support the attach mechanism")) {
+      return "JVM " + target.describe() + " does not accept attach: it was started with "
+          + "-XX:+DisableAttachMechanism; restart it without that flag, or start it with the agent "
+          + "(java -javaagent:heapwise-agent.jar=..., see the README)";
+    }
+    return "JVM " + target.describe() + " did not answer the attach request (" + HeapwiseCli.oneLine(message)
+        + "); it may run as another user or in another container, or have been started with "
+        + "-XX:+DisableAttachMechanism or -Xrs";
+  }
+
+  /** The Java feature version the target runs, e.g. 17; checked before any agent is loaded. */
+  int javaVersion() throws BadInputException {
+    String spec = property("java.specification.version");
+    try {
+      return Integer.parseInt(spec.startsWith("1.") ? spec.substring(2) : spec);
+    } catch (NumberFormatException e) {
+      throw new BadInputException("JVM " + target.describe() + " reports an unknown Java version '" + spec + "'",
+          e);
+    }
+  }
+
+  /** Refuses JVMs the agent cannot run in, before anything is loaded into them. */
+  void checkSupported() throws BadInputException {
+    int version = javaVersion();
+    if (version < MIN_JAVA) {
+      throw new BadInputException("JVM " + target.describe() + " runs Java " + version + " (" + property(
+          "java.home") + "); Heapwise's agent needs Java " + MIN_JAVA + " or later");
+    }
+  }
+
+  String property(String name) throws BadInputException {
+    if (properties == null) {
+      try {
+        properties = vm.getSystemProperties();
+      } catch (IOException | RuntimeException e) {
+        throw new BadInputException("cannot read the system properties of JVM " + target.describe() + ": "
+            + HeapwiseCli.oneLine(String.valueOf(e.getMessage())), e);
+      }
+    }
+    return properties.getProperty(name, "");
+  }
+
+  /**
+   * The target's class path, with relative entries resolved against its working directory, so that the analysis
+   * can read the bytecode of classes loaded before the agent came.
+   */
+  List<Path> classPath() throws BadInputException {
+    List<Path> entries = new ArrayList<>();
+    String workDir = property("user.dir");
+    for (String entry : property("java.class.path").split(File.pathSeparator)) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      try {
+        Path path = Path.of(entry);
+        entries.add(path.isAbsolute() || workDir.isEmpty() ? path : Path.of(workDir).resolve(path).normalize());
+      } catch (InvalidPathException e) {
+        // Not a path this machine can name: leave it out, the analysis says what it could not check.
+      }
+    }
+    return entries;
+  }
+
+  /** Runs the agent's agentmain in the target and waits for it to return. */
+  void loadAgent(Path agentJar, String options) throws BadInputException {
+    try {
+      vm.loadAgent(agentJar.toString(), options);
+    } catch (AgentLoadException | AgentInitializationException e) {
+      throw new BadInputException("JVM " + target.describe() + " could not load the Heapwise agent: "
+          + HeapwiseCli.oneLine(String.valueOf(e.getMessage())), e);
+    } catch (IOException | RuntimeException e) {
+      throw new BadInputException("the connection to JVM " + target.describe() + " failed while loading the "
+          + "agent: " + HeapwiseCli.oneLine(String.valueOf(e.getMessage())), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      vm.detach();
+    } catch (IOException e) {
+      // The target may have exited meanwhile; there is nothing left to release.
+    }
+  }
+}
