@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
     footer = {
         "  heapwise list",
         "  heapwise attach 4242 --duration 30s",
+        "  heapwise attach 4242 --live --include com.acme",
         "  heapwise attach OrderService --duration 2m --include com.acme --out orders.jfr",
         "  heapwise attach 4242 --duration 60s --instrument --include com.acme --format json -o report.json"
     })
@@ -87,6 +88,15 @@ final class AttachCommand implements Callable<Integer> {
       description = "With --instrument: sample one allocation in N per thread (default 1/1024).")
   private String sample;
 
+  @Option(names = "--live",
+      description = "Show the report so far while recording: redrawn every 2 s on a terminal, a few summary lines "
+          + "every 10 s otherwise (on standard error). Follows the JVM's JFR repository on disk as JFR writes it.")
+  private boolean live;
+
+  @Option(names = "--refresh", paramLabel = "D", converter = Durations.Text.class,
+      description = "With --live: how often to show the report so far (" + Durations.FORMS + ").")
+  private String refresh;
+
   @Mixin
   private OutputOptions output;
 
@@ -100,11 +110,19 @@ final class AttachCommand implements Callable<Integer> {
     Files.deleteIfExists(recording);
     String agentOptions = new AgentOptions(recording, duration, include, exclude, settings, instrument, sample)
         .render();
+    if (refresh != null && !live) {
+      throw new BadInputException("--refresh only applies with --live");
+    }
     Path agent = EmbeddedJars.inUserCache().extract(EmbeddedJars.AGENT);
     PrintWriter err = spec.commandLine().getErr();
+    Terminal terminal = cli.terminal();
+    AttachSession.Watcher watcher = !live ? AttachSession.countdown(jvm, terminal, err)
+        : new LiveView(jvm, options, include, exclude, terminal, err, refresh != null ? Durations.parse(refresh)
+            : terminal.interactive() ? LiveView.TERMINAL_REFRESH : LiveView.LOG_REFRESH);
     try (CtrlC ctrlC = CtrlC.watch();
-        AttachSession session = AttachSession.open(jvm, agent, cli.terminal(), err)) {
-      session.record(agentOptions, recording, duration == null ? null : Durations.parse(duration), ctrlC);
+        AttachSession session = AttachSession.open(jvm, agent, err)) {
+      session.record(agentOptions, recording, duration == null ? null : Durations.parse(duration), ctrlC,
+          watcher);
       new ReportPipeline(cli.terminal(), spec.commandLine().getOut(), err)
           .runWithClassPath(List.of(recording), session.classPath(), options, output);
     }

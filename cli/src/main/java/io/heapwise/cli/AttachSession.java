@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,39 +33,53 @@ final class AttachSession implements AutoCloseable {
 
   private final JvmTarget target;
   private final Path agentJar;
-  private final Terminal terminal;
   private final PrintWriter err;
   private final Path log;
   private long logRead;
   private List<Path> classPath = List.of();
 
-  private AttachSession(JvmTarget target, Path agentJar, Terminal terminal, PrintWriter err, Path log) {
+  private AttachSession(JvmTarget target, Path agentJar, PrintWriter err, Path log) {
     this.target = target;
     this.agentJar = agentJar;
-    this.terminal = terminal;
     this.err = err;
     this.log = log;
   }
 
   /** A session whose agent log is a private temporary file, deleted by {@link #close}. */
-  static AttachSession open(JvmTarget target, Path agentJar, Terminal terminal, PrintWriter err)
-      throws IOException {
-    return new AttachSession(target, agentJar, terminal, err, Files.createTempFile("heapwise-attach-", ".log"));
+  static AttachSession open(JvmTarget target, Path agentJar, PrintWriter err) throws IOException {
+    return new AttachSession(target, agentJar, err, Files.createTempFile("heapwise-attach-", ".log"));
   }
 
   /**
    * Records until {@code duration} ends (null: until Ctrl-C) and returns when {@code out} is written.
    *
    * @param agentOptions the agent's options for {@code out}, without {@code owner=} and {@code log=}
+   * @param watcher what the user sees meanwhile
    */
-  void record(String agentOptions, Path out, Duration duration, CtrlC ctrlC) throws BadInputException {
+  void record(String agentOptions, Path out, Duration duration, CtrlC ctrlC, Watcher watcher)
+      throws BadInputException {
     String self = Long.toString(ProcessHandle.current().pid());
+    Instant attached = Instant.now();
+    Path repository;
     try (AttachedJvm jvm = AttachedJvm.attach(target)) {
       jvm.checkSupported();
       classPath = jvm.classPath();
       jvm.loadAgent(agentJar, agentOptions + ",owner=" + self + ",log=" + log);
+      repository = jvm.jfrRepository();
     }
     relayLog();
+    if (repository != null) {
+      watcher.recording(repository, attached);
+    }
+    try {
+      awaitRecording(out, duration, ctrlC, watcher);
+    } finally {
+      watcher.done();
+    }
+    relayLog();
+  }
+
+  private void awaitRecording(Path out, Duration duration, CtrlC ctrlC, Watcher watcher) throws BadInputException {
     long startNanos = System.nanoTime();
     long deadline = duration == null ? Long.MAX_VALUE : startNanos + duration.plus(WRITE_GRACE).toNanos();
     boolean stopSent = false;
@@ -90,18 +105,51 @@ final class AttachSession implements AutoCloseable {
             + WRITE_GRACE.toSeconds() + " s of the recording's end; the '[heapwise]' lines above say what the "
             + "agent did");
       }
-      if (duration != null && !stopSent && terminal.interactive()) {
-        long left = Math.max(0, duration.toNanos() - (now - startNanos)) / 1_000_000_000L;
-        err.print(String.format(Locale.ROOT, "\rrecording JVM %d: %d s left, Ctrl-C ends it early ", target.pid(),
-            left));
-        err.flush();
+      if (!stopSent) {
+        Duration elapsed = Duration.ofNanos(now - startNanos);
+        watcher.tick(elapsed, duration == null ? null : duration.minus(elapsed));
       }
       sleep();
     }
-    if (terminal.interactive()) {
-      err.print("\r" + " ".repeat(60) + "\r");
+  }
+
+  /** What the user sees while the recording runs; every call comes from the thread that waits. */
+  interface Watcher {
+
+    /** The agent is recording; {@code repository} is the target's JFR disk repository, for streaming. */
+    default void recording(Path repository, Instant since) {
     }
-    relayLog();
+
+    /** Called a few times a second; {@code left} is null when recording until Ctrl-C. */
+    void tick(Duration elapsed, Duration left);
+
+    /** The recording has ended, or failed; the screen is the report's from now on. */
+    void done();
+  }
+
+  /** A countdown on one line of an interactive terminal; nothing otherwise. */
+  static Watcher countdown(JvmTarget target, Terminal terminal, PrintWriter err) {
+    return new Watcher() {
+      @Override
+      public void tick(Duration elapsed, Duration left) {
+        if (terminal.interactive()) {
+          err.print(left == null
+              ? String.format(Locale.ROOT, "\rrecording JVM %d: %d s, Ctrl-C ends it ", target.pid(),
+                  elapsed.toSeconds())
+              : String.format(Locale.ROOT, "\rrecording JVM %d: %d s left, Ctrl-C ends it early ", target.pid(),
+                  Math.max(0, left.toSeconds())));
+          err.flush();
+        }
+      }
+
+      @Override
+      public void done() {
+        if (terminal.interactive()) {
+          err.print("\r" + " ".repeat(60) + "\r");
+          err.flush();
+        }
+      }
+    };
   }
 
   /** The target's class path, read when the agent was loaded, for the analysis's bytecode facts. */

@@ -89,6 +89,20 @@ final class AttachedJvm implements AutoCloseable {
   }
 
   /**
+   * The directory where the target's JFR writes its chunks as it records, which JFR names in a system property
+   * once a recording runs; null when it names none.
+   */
+  Path jfrRepository() throws BadInputException {
+    properties = null; // read again: the property appears when the agent starts recording
+    String repository = property("jdk.jfr.repository");
+    try {
+      return repository.isEmpty() ? null : Path.of(repository);
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+
+  /**
    * The target's class path, with relative entries resolved against its working directory, so that the analysis
    * can read the bytecode of classes loaded before the agent came.
    */

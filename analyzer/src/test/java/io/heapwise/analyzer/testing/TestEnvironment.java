@@ -20,17 +20,52 @@ public final class TestEnvironment {
 
   /** The feature release of {@link #javaHome()}, read from its {@code release} file. */
   public static int javaFeatureVersion() {
+    return featureVersion(javaHome());
+  }
+
+  /**
+   * A JDK 17 or later of another feature release than {@link #javaHome()}, for tests across versions: the
+   * {@code heapwise.test.otherJavaHome} property, else the first such JDK beside the one under test (CI machines
+   * have 17 and 25 in /usr/lib/jvm).
+   */
+  public static Optional<Path> otherJavaHome() {
+    String given = System.getProperty("heapwise.test.otherJavaHome", "");
+    if (!given.isBlank()) {
+      return Optional.of(Path.of(given));
+    }
+    int underTest = javaFeatureVersion();
+    Path parent = javaHome().toAbsolutePath().getParent();
+    try (java.util.stream.Stream<Path> homes = Files.list(parent)) {
+      return homes.sorted()
+          .filter(home -> Files.isExecutable(home.resolve("bin").resolve("java"))
+              && Files.isRegularFile(home.resolve("release")))
+          .filter(home -> {
+            try {
+              int version = featureVersion(home);
+              return version >= 17 && version != underTest;
+            } catch (IllegalStateException e) {
+              return false;
+            }
+          })
+          .findFirst();
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The feature release of the JDK at {@code home}, read from its {@code release} file. */
+  public static int featureVersion(Path home) {
     try {
-      for (String line : Files.readAllLines(javaHome().resolve("release"))) {
+      for (String line : Files.readAllLines(home.resolve("release"))) {
         if (line.startsWith("JAVA_VERSION=")) {
           String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
           return Integer.parseInt(version.split("[.+-]")[0]);
         }
       }
     } catch (java.io.IOException | NumberFormatException e) {
-      throw new IllegalStateException("cannot read the Java version of " + javaHome(), e);
+      throw new IllegalStateException("cannot read the Java version of " + home, e);
     }
-    throw new IllegalStateException(javaHome() + "/release has no JAVA_VERSION");
+    throw new IllegalStateException(home + "/release has no JAVA_VERSION");
   }
 
   /** The shared corpus of recordings made by other tools, when this checkout has it beside it. */

@@ -9,7 +9,9 @@ import io.heapwise.analyzer.report.InstrumentationSummary;
 import io.heapwise.analyzer.report.LifetimeSummary;
 import io.heapwise.analyzer.report.RecordingInfo;
 import io.heapwise.analyzer.report.Report;
+import io.heapwise.analyzer.report.ReportDigest;
 import io.heapwise.analyzer.report.SiteSummary;
+import io.heapwise.analyzer.report.Units;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -58,6 +60,30 @@ public final class TextRenderer implements Renderer {
     out.flush();
     if (out.checkError()) {
       throw new IOException("could not write the report");
+    }
+  }
+
+  /**
+   * One frame of the live view: a status line, the GC summary, the top sites and one line per finding; the
+   * caller clears the screen between frames.
+   */
+  public void renderLive(Report report, String status, Writer writer) throws IOException {
+    PrintWriter out = new PrintWriter(writer);
+    out.println(ansi.bold("Heapwise live") + "  " + status);
+    out.println();
+    gc(out, report.gc());
+    sites(out, report.sites());
+    out.println(ansi.bold("Findings so far" + (report.findings().isEmpty() ? "" : " (" + report.findings().size()
+        + ")")));
+    if (report.findings().isEmpty()) {
+      out.println(INDENT + "None yet.");
+    }
+    for (Finding f : report.findings()) {
+      out.println(INDENT + severity(f.severity()) + "  " + ReportDigest.withoutSeverity(f));
+    }
+    out.flush();
+    if (out.checkError()) {
+      throw new IOException("could not write the live view");
     }
   }
 

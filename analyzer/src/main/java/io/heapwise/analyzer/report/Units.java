@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Heapwise Authors
-package io.heapwise.cli.render;
+package io.heapwise.analyzer.report;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
 
-/** Numbers for people: binary byte units, rates, shares; always {@link Locale#ROOT} so reports diff cleanly. */
-final class Units {
+/**
+ * Numbers for people: binary byte units, rates, shares; always {@link Locale#ROOT} so reports diff cleanly. Shared
+ * by every text a person reads: the CLI's reports and live view, and the agent's log summaries.
+ */
+public final class Units {
 
   private static final String[] BYTE_UNITS = {"B", "KB", "MB", "GB", "TB"};
   private static final double KB = 1024.0;
@@ -19,7 +22,7 @@ final class Units {
   private Units() {
   }
 
-  static String bytes(double bytes) {
+  public static String bytes(double bytes) {
     if (bytes < 0) {
       return "n/a";
     }
@@ -34,28 +37,28 @@ final class Units {
         : String.format(Locale.ROOT, "%.1f %s", value, BYTE_UNITS[unit]);
   }
 
-  static String mbPerSecond(double bytesPerSecond) {
+  public static String mbPerSecond(double bytesPerSecond) {
     return String.format(Locale.ROOT, "%.1f", bytesPerSecond / MB);
   }
 
-  static String percent(double share) {
+  public static String percent(double share) {
     return String.format(Locale.ROOT, "%.1f%%", share * 100);
   }
 
-  static String count(long n) {
+  public static String count(long n) {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
-  static String ms(double millis) {
+  public static String ms(double millis) {
     return String.format(Locale.ROOT, "%.1f ms", millis);
   }
 
-  static String decimal(double value, int digits) {
+  public static String decimal(double value, int digits) {
     return String.format(Locale.ROOT, "%." + digits + "f", value);
   }
 
   /** Evidence values are whatever the detector measured: keep integers whole and round the rest sensibly. */
-  static String evidence(Object value) {
+  public static String evidence(Object value) {
     if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
       if (Double.isNaN(d) || Double.isInfinite(d)) {
