@@ -13,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * Aggregates events into the allocation model while they stream by, so that memory grows with the number of
- * distinct sites, types and threads, never with the number of events. Not thread-safe: one per reading thread.
+ * distinct sites, types and threads, never with the number of events. Not thread-safe: one per reading thread, or
+ * guarded by one lock for all calls, as {@code LiveProfile} does.
  */
 public final class ProfileBuilder {
 
@@ -68,6 +69,10 @@ public final class ProfileBuilder {
     }
   }
 
+  /**
+   * Adds to the time the recordings cover: a file adds each chunk's duration from its header; a live stream, which
+   * has no chunk headers, adds whatever each new event extends its span by.
+   */
   public void chunkSpan(long durationNanos) {
     this.durationNanos += Math.max(0, durationNanos);
   }
@@ -202,7 +207,10 @@ public final class ProfileBuilder {
     return eventsRead;
   }
 
-  /** Freezes what was read; the builder should not be used afterwards. */
+  /**
+   * The profile of what was read so far. It shares nothing mutable with the builder, so reading may go on and
+   * build again: a live stream's snapshots.
+   */
   public AllocationProfile build() {
     AllocationSource source = chooseSource();
     List<AllocationSite> siteList = new ArrayList<>();
@@ -210,7 +218,7 @@ public final class ProfileBuilder {
       for (SiteStats stats : sites.values()) {
         if (stats.samples(source) > 0) {
           siteList.add(new AllocationSite(stats.key(), stats.frames(), stats.bytes(source), stats.samples(source),
-              stats.sizes(), survivorsBySite.getOrDefault(stats.key(), 0L)));
+              stats.sizes().copy(), survivorsBySite.getOrDefault(stats.key(), 0L)));
         }
       }
     }

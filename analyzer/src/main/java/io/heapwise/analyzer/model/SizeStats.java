@@ -27,6 +27,17 @@ public final class SizeStats {
     log2Buckets[63 - Long.numberOfLeadingZeros(bytes)]++;
   }
 
+  /** A copy that later sizes do not change, for a profile built while events still arrive. */
+  SizeStats copy() {
+    SizeStats copy = new SizeStats();
+    copy.count = count;
+    copy.sum = sum;
+    copy.min = min;
+    copy.max = max;
+    System.arraycopy(log2Buckets, 0, copy.log2Buckets, 0, BUCKETS);
+    return copy;
+  }
+
   public long count() {
     return count;
   }

@@ -2,8 +2,11 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.read;
 
+import io.heapwise.analyzer.model.ProfileBuilder;
+import io.heapwise.analyzer.model.SiteAttributor;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import jdk.jfr.EventType;
@@ -12,14 +15,18 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * The agent's {@code heapwise.Session} event: the options it ran with, among them the packages that are the
- * application. Read before the allocations, because it decides which frame of each stack is the site.
+ * application. It decides which frame of each stack is the site, so a file's is read before its allocations, and a
+ * live stream's applies from where it arrives.
  */
 record AgentSession(String agentVersion, List<String> include, List<String> exclude) {
 
   /** The event name the agent writes; the agent module defines the event, the analyzer reads it by name. */
   static final String EVENT_NAME = "heapwise.Session";
 
-  /** The session of a recording made by the Heapwise agent, or {@code null} for any other recording. */
+  /** What a recording not made by the agent has: no version, and no packages of its own. */
+  static final AgentSession NONE = new AgentSession(null, List.of(), List.of());
+
+  /** The session of a recording made by the Heapwise agent, or {@link #NONE} for any other recording. */
   static AgentSession find(Path firstChunk) {
     try (RecordingFile recording = new RecordingFile(firstChunk)) {
       boolean declared = false;
@@ -29,15 +36,35 @@ record AgentSession(String agentVersion, List<String> include, List<String> excl
       while (declared && recording.hasMoreEvents()) {
         RecordedEvent event = recording.readEvent();
         if (EVENT_NAME.equals(event.getEventType().getName())) {
-          return new AgentSession(string(event, "agentVersion"), packages(event, "include"),
-              packages(event, "exclude"));
+          return of(event);
         }
       }
-      return null;
+      return NONE;
     } catch (IOException | RuntimeException | InternalError e) {
       // The main pass reports what is wrong with the file; here it only means "no session".
-      return null;
+      return NONE;
     }
+  }
+
+  /** The session a {@value #EVENT_NAME} event describes. */
+  static AgentSession of(RecordedEvent event) {
+    return new AgentSession(string(event, "agentVersion"), packages(event, "include"), packages(event, "exclude"));
+  }
+
+  /**
+   * The attributor for stacks recorded in this session, which the builder is told about: the user's application
+   * packages win; without them the agent's {@code include=} are the application and its {@code exclude=} more
+   * libraries.
+   */
+  SiteAttributor attributor(ProfileBuilder builder, List<String> applicationPackages, List<String> libraryPackages) {
+    List<String> application = applicationPackages;
+    List<String> libraries = new ArrayList<>(libraryPackages);
+    if (application.isEmpty()) {
+      application = include;
+      libraries.addAll(exclude);
+    }
+    builder.attribution(application, agentVersion);
+    return new SiteAttributor(application, libraries);
   }
 
   private static String string(RecordedEvent event, String field) {

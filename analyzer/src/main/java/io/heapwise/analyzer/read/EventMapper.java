@@ -28,15 +28,15 @@ import jdk.jfr.consumer.RecordedThread;
 
 /**
  * Turns each JFR event into a call on the {@link ProfileBuilder}, so that no {@code jdk.jfr.consumer} object
- * outlives the chunk it was read from. Field names are checked, not assumed: writers differ across JDK versions
- * and tools.
+ * outlives the chunk (or, streaming, the flush) it was read from. Field names are checked, not assumed: writers
+ * differ across JDK versions and tools.
  */
 final class EventMapper {
 
   private static final Attribution NO_STACK = new Attribution(null, null, List.of());
 
   private final ProfileBuilder builder;
-  private final SiteAttributor attributor;
+  private SiteAttributor attributor;
   /** The JDK's parser hands out one stack-trace object per constant-pool entry: resolve each stack once. */
   private final Map<RecordedStackTrace, Attribution> attributions = new IdentityHashMap<>();
   private final Map<Long, String> eventNamesById = new HashMap<>();
@@ -48,7 +48,16 @@ final class EventMapper {
     this.instrumentationEvents = new InstrumentationEvents(builder);
   }
 
-  /** Forgets per-chunk state; stack objects of the next chunk are new. */
+  /** Attributes the stacks of the events that follow: a live stream learns the application from its session. */
+  void attributor(SiteAttributor next) {
+    attributor = next;
+    attributions.clear();
+  }
+
+  /**
+   * Forgets the stacks resolved so far: after each chunk of a file, whose stack objects the next chunk does not
+   * reuse, and after each flush of a live stream, so that a stream of hours holds only a flush's worth.
+   */
   void chunkDone() {
     attributions.clear();
   }

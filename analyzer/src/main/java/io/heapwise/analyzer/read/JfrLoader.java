@@ -23,7 +23,8 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Reads JFR files into a {@link ProfileBuilder}, chunk by chunk; the only user of {@code jdk.jfr.consumer}.
+ * Reads JFR files into a {@link ProfileBuilder}, chunk by chunk, as {@link LiveProfile} reads a live event stream;
+ * only this package uses {@code jdk.jfr.consumer}.
  *
  * <p>Real recordings are often damaged: copied while the JVM was writing, truncated by a full disk, or written
  * by tools whose output the JDK's reader rejects part of. What can be read is read; each part that cannot is
@@ -145,15 +146,8 @@ public final class JfrLoader {
 
   /** @param firstChunk the file's first complete chunk, where the agent's session event is; null when none */
   private SiteAttributor attributorFor(ChunkFile firstChunk) {
-    List<String> application = applicationPackages;
-    List<String> libraries = new ArrayList<>(libraryPackages);
-    AgentSession session = firstChunk == null ? null : AgentSession.find(firstChunk.path());
-    if (session != null && application.isEmpty()) {
-      application = session.include();
-      libraries.addAll(session.exclude());
-    }
-    builder.attribution(application, session == null ? null : session.agentVersion());
-    return new SiteAttributor(application, libraries);
+    AgentSession session = firstChunk == null ? AgentSession.NONE : AgentSession.find(firstChunk.path());
+    return session.attributor(builder, applicationPackages, libraryPackages);
   }
 
   private static void checkReadable(Path file) throws UnreadableRecordingException {

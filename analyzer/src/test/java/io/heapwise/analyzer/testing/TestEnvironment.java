@@ -95,6 +95,15 @@ public final class TestEnvironment {
     throw new IllegalStateException("the samples are not on the test class path: " + System.getProperty("java.class.path"));
   }
 
+  /** The packaged agent, for integration tests that record with it; the build names it (see the module's pom). */
+  public static Path agentJar() {
+    Path jar = Path.of(required("heapwise.agent.jar"));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no agent jar at " + jar + "; run the integration tests through 'mvn verify'");
+    }
+    return jar;
+  }
+
   /** A folder for this test's files under {@code target/}, kept after the run for post-mortems. */
   public static Path workDir(String name) {
     try {
