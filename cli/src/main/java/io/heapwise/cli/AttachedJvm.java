@@ -60,20 +60,31 @@ final class AttachedJvm implements AutoCloseable {
   int javaVersion() throws BadInputException {
     String spec = property("java.specification.version");
     try {
-      return Integer.parseInt(spec.startsWith("1.") ? spec.substring(2) : spec);
+      return featureVersion(spec);
     } catch (NumberFormatException e) {
       throw new BadInputException("JVM " + target.describe() + " reports an unknown Java version '" + spec + "'",
           e);
     }
   }
 
+  /** {@code 1.8} is 8, {@code 17} is 17: {@code java.specification.version} before and after Java 9. */
+  static int featureVersion(String specificationVersion) {
+    String spec = specificationVersion.strip();
+    return Integer.parseInt(spec.startsWith("1.") ? spec.substring(2) : spec);
+  }
+
   /** Refuses JVMs the agent cannot run in, before anything is loaded into them. */
   void checkSupported() throws BadInputException {
-    int version = javaVersion();
-    if (version < MIN_JAVA) {
-      throw new BadInputException("JVM " + target.describe() + " runs Java " + version + " (" + property(
-          "java.home") + "); Heapwise's agent needs Java " + MIN_JAVA + " or later");
+    String problem = unsupported(target, javaVersion(), property("java.home"));
+    if (problem != null) {
+      throw new BadInputException(problem);
     }
+  }
+
+  /** Why the agent cannot run in a JVM of this version, or null when it can. */
+  static String unsupported(JvmTarget target, int javaVersion, String javaHome) {
+    return javaVersion >= MIN_JAVA ? null : "JVM " + target.describe() + " runs Java " + javaVersion + " ("
+        + javaHome + "); Heapwise's agent needs Java " + MIN_JAVA + " or later";
   }
 
   String property(String name) throws BadInputException {

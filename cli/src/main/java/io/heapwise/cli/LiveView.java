@@ -42,7 +42,7 @@ final class LiveView implements AttachSession.Watcher {
   private LiveProfile profile;
   private EventStream stream;
   private volatile Throwable streamFailure;
-  private Duration nextFrame = Duration.ZERO;
+  private Duration nextFrame;
 
   /**
    * @param include the application packages the agent was given, for attributing sites as it will
@@ -57,6 +57,7 @@ final class LiveView implements AttachSession.Watcher {
     this.terminal = terminal;
     this.screen = screen;
     this.refresh = refresh;
+    this.nextFrame = refresh; // a frame at 0 s would show an empty report
   }
 
   @Override
