@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,29 +64,8 @@ final class AttachCommand implements Callable<Integer> {
           + "directory). The target JVM writes it, so it must be able to write there.")
   private Path out;
 
-  @Option(names = "--include", paramLabel = "PKG",
-      description = "A package prefix of the application (repeatable), e.g. com.acme: allocation sites are "
-          + "attributed to its frames. Default: every frame that is not the JDK's.")
-  private List<String> include = new ArrayList<>();
-
-  @Option(names = "--exclude", paramLabel = "PKG",
-      description = "A package prefix to treat like the JDK (repeatable): libraries you do not change.")
-  private List<String> exclude = new ArrayList<>();
-
-  @Option(names = "--settings", paramLabel = "S",
-      description = "JFR settings: heapwise (default), heapwise-sizes (adds TLAB events), default, profile, or a "
-          + ".jfc file the target JVM can read.")
-  private String settings;
-
-  @Option(names = "--instrument",
-      description = "Also rewrite the --include packages' allocation sites, already loaded classes included, to "
-          + "measure object lifetimes and collection sizes; the classes get their original code back when the "
-          + "recording ends. Needs --include.")
-  private boolean instrument;
-
-  @Option(names = "--sample", paramLabel = "1/N",
-      description = "With --instrument: sample one allocation in N per thread (default 1/1024).")
-  private String sample;
+  @Mixin
+  private AgentFlags agentFlags;
 
   @Option(names = "--live",
       description = "Show the report so far while recording: redrawn every 2 s on a terminal, a few summary lines "
@@ -108,17 +87,17 @@ final class AttachCommand implements Callable<Integer> {
         : Path.of("heapwise-" + jvm.pid() + "-" + LocalDateTime.now().format(FILE_STAMP) + ".jfr"))
         .toAbsolutePath().normalize();
     Files.deleteIfExists(recording);
-    String agentOptions = new AgentOptions(recording, duration, include, exclude, settings, instrument, sample)
-        .render();
+    String agentOptions = agentFlags.render(recording, duration);
     if (refresh != null && !live) {
       throw new BadInputException("--refresh only applies with --live");
     }
     Path agent = EmbeddedJars.inUserCache().extract(EmbeddedJars.AGENT);
     PrintWriter err = spec.commandLine().getErr();
     Terminal terminal = cli.terminal();
+    Duration period = refresh != null ? Durations.parse(refresh)
+        : terminal.interactive() ? LiveView.TERMINAL_REFRESH : LiveView.LOG_REFRESH;
     AttachSession.Watcher watcher = !live ? AttachSession.countdown(jvm, terminal, err)
-        : new LiveView(jvm, options, include, exclude, terminal, err, refresh != null ? Durations.parse(refresh)
-            : terminal.interactive() ? LiveView.TERMINAL_REFRESH : LiveView.LOG_REFRESH);
+        : new LiveView(jvm, options, agentFlags.include, agentFlags.exclude, terminal, err, period);
     try (CtrlC ctrlC = CtrlC.watch();
         AttachSession session = AttachSession.open(jvm, agent, err)) {
       session.record(agentOptions, recording, duration == null ? null : Durations.parse(duration), ctrlC,

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,29 +54,8 @@ final class RecordCommand implements Callable<Integer> {
           + "report follows when it exits. Default: record until the application exits.")
   private String duration;
 
-  @Option(names = "--include", paramLabel = "PKG",
-      description = "A package prefix of your application (repeatable), e.g. com.acme: allocation sites are "
-          + "attributed to its frames. Default: every frame that is not the JDK's.")
-  private List<String> include = new ArrayList<>();
-
-  @Option(names = "--exclude", paramLabel = "PKG",
-      description = "A package prefix to treat like the JDK (repeatable): libraries you do not change.")
-  private List<String> exclude = new ArrayList<>();
-
-  @Option(names = "--settings", paramLabel = "S",
-      description = "JFR settings: heapwise (default: allocation samples, GC, JIT, threads), heapwise-sizes "
-          + "(adds TLAB events: exact sizes for capacity advice, more events), default, profile, or a .jfc file.")
-  private String settings;
-
-  @Option(names = "--instrument",
-      description = "Also rewrite the --include packages' allocation sites to measure how long their objects live "
-          + "and how large their default-capacity collections grow (sampled; costs some throughput, see "
-          + "BENCHMARKS.md). Needs --include.")
-  private boolean instrument;
-
-  @Option(names = "--sample", paramLabel = "1/N",
-      description = "With --instrument: sample one allocation in N per thread (default 1/1024).")
-  private String sample;
+  @Mixin
+  private AgentFlags agentFlags;
 
   @Mixin
   private OutputOptions output;
@@ -93,8 +71,7 @@ final class RecordCommand implements Callable<Integer> {
     Path recording = (out != null ? out : Path.of("heapwise-" + LocalDateTime.now().format(FILE_STAMP) + ".jfr"))
         .toAbsolutePath().normalize();
     Files.deleteIfExists(recording);
-    String agentOptions = new AgentOptions(recording, duration, include, exclude, settings, instrument, sample)
-        .render();
+    String agentOptions = agentFlags.render(recording, duration);
     Path agent = EmbeddedJars.inUserCache().extract(EmbeddedJars.AGENT);
     PrintWriter err = spec.commandLine().getErr();
     int exitCode = new AgentRun(cli.terminal(), spec.commandLine().getOut(), err)

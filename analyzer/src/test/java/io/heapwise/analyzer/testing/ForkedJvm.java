@@ -66,23 +66,9 @@ public final class ForkedJvm {
     return new Background(List.copyOf(command), process, out, err);
   }
 
+  /** Runs the command to its end; a hung child fails the test after the timeout. */
   public Result run(Path workDir) throws IOException, InterruptedException {
-    Files.createDirectories(workDir);
-    Path out = Files.createTempFile(workDir, "stdout-", ".txt");
-    Path err = Files.createTempFile(workDir, "stderr-", ".txt");
-    Process process = new ProcessBuilder(command)
-        .directory(workDir.toFile())
-        .redirectOutput(out.toFile())
-        .redirectError(err.toFile())
-        .start();
-    if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly().waitFor();
-      throw new AssertionError("timed out after " + TIMEOUT + ": " + String.join(" ", command)
-          + "\nstderr:\n" + Files.readString(err, StandardCharsets.UTF_8));
-    }
-    return new Result(List.copyOf(command), process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return start(workDir).await();
   }
 
   /** A JVM running beside the test, e.g. a service to attach to. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.heapwise.analyzer.report.Report;
 import io.heapwise.analyzer.report.ReportJson;
 import io.heapwise.analyzer.testing.ForkedJvm;
+import io.heapwise.analyzer.testing.TestEnvironment;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ final class Heapwise {
   }
 
   static Path agentJar() {
-    return existing("heapwise.agent.jar");
+    return TestEnvironment.agentJar();
   }
 
   static ForkedJvm.Result run(Path workDir, List<String> jvmArgs, String... args)
