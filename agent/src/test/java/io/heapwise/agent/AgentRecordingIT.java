@@ -55,10 +55,15 @@ class AgentRecordingIT {
         events.stream().collect(Collectors.groupingBy(e -> e.getEventType().getName()));
 
     List<RecordedEvent> samples = byName.getOrDefault("jdk.ObjectAllocationSample", List.of());
-    // JVM-internal threads (JDK 25's compiler threads, for one) can allocate with no Java frames to show.
-    assertThat(samples).filteredOn(e -> e.getThread() != null && "main".equals(e.getThread().getJavaName()))
-        .isNotEmpty()
-        .allMatch(e -> e.getStackTrace() != null && !e.getStackTrace().getFrames().isEmpty());
+    // JVM-internal threads (JDK 25's compiler threads, for one) can allocate with no Java frames to show, and so
+    // can the main thread while the VM itself works on it (one frameless main-thread sample was seen in CI, taken
+    // before the application's first).
+    List<RecordedEvent> mainSamples = samples.stream()
+        .filter(e -> e.getThread() != null && "main".equals(e.getThread().getJavaName())).toList();
+    assertThat(mainSamples).isNotEmpty();
+    assertThat(mainSamples.stream().filter(e -> e.getStackTrace() != null && !e.getStackTrace().getFrames().isEmpty())
+        .count()).as("main-thread samples with frames, of %d", mainSamples.size())
+        .isGreaterThanOrEqualTo(mainSamples.size() * 9L / 10);
     assertThat(samples).as("samples with a frame in the application")
         .anyMatch(e -> e.getStackTrace().getFrames().stream()
             .map(frameClass())
@@ -88,11 +93,12 @@ class AgentRecordingIT {
     assertThat(result.exitCode()).as(result.toString()).isZero();
     // The app saw the file while it was still running, so it was written at the end of the duration, not at exit.
     assertThat(result.stdout()).as(result.toString()).contains(AllocatingApp.FILE_APPEARED);
-    assertThat(result.heapwiseLines()).as(result.toString()).hasSize(2);
+    assertThat(result.heapwiseLines()).as(result.toString()).hasSize(3);
     assertThat(result.heapwiseLines().get(0))
         .isEqualTo("[heapwise] recording to " + out + " (settings heapwise, duration 1s)");
-    Matcher wrote = WROTE.matcher(result.heapwiseLines().get(1));
-    assertThat(wrote.matches()).as(result.heapwiseLines().get(1)).isTrue();
+    assertThat(result.heapwiseLines().get(1)).isEqualTo("[heapwise] ending the recording: the duration of 1s ended");
+    Matcher wrote = WROTE.matcher(result.heapwiseLines().get(2));
+    assertThat(wrote.matches()).as(result.heapwiseLines().get(2)).isTrue();
     assertThat(Double.parseDouble(wrote.group(3))).isBetween(0.9, 2.5);
 
     List<RecordedEvent> events = RecordingFile.readAllEvents(out);
