@@ -58,14 +58,13 @@ public final class RecordingControl {
   private static final long EXIT_WAIT_SECONDS = 30;
   /** Once a second at most: a stop a moment late costs nothing, and the check must not show in profiles. */
   private static final long OWNER_POLL_MILLIS = 500;
+  /** The running session, if any: one per JVM, so that a second attach cannot rewrite the classes twice. */
+  private static final AtomicReference<RecordingControl> ACTIVE = new AtomicReference<>();
 
   private final AgentArgs args;
   private final AgentLog log;
   private final Recording recording;
   private final Path tmp;
-  /** The running session, if any: one per JVM, so that a second attach cannot rewrite the classes twice. */
-  private static final AtomicReference<RecordingControl> ACTIVE = new AtomicReference<>();
-
   private final AtomicBoolean finished = new AtomicBoolean();
   private final AtomicBoolean stoppingByAgent = new AtomicBoolean();
   private final CountDownLatch written = new CountDownLatch(1);
@@ -129,18 +128,22 @@ public final class RecordingControl {
    * time measured.
    */
   public void startClock() {
+    // Both wait on the written latch rather than sleep, so that neither outlives a recording ended otherwise.
     if (args.durationMillis() > 0) {
       daemon("heapwise-duration", () -> {
-        Thread.sleep(args.durationMillis());
-        stopByAgent("the duration of " + AgentArgs.formatDuration(args.durationMillis()) + " ended");
+        if (!written.await(args.durationMillis(), TimeUnit.MILLISECONDS)) {
+          stopByAgent("the duration of " + AgentArgs.formatDuration(args.durationMillis()) + " ended");
+        }
       });
     }
     if (args.ownerPid() > 0) {
       daemon("heapwise-owner", () -> {
-        while (ProcessHandle.of(args.ownerPid()).map(ProcessHandle::isAlive).orElse(false)) {
-          Thread.sleep(OWNER_POLL_MILLIS);
+        while (!written.await(OWNER_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+          if (!ProcessHandle.of(args.ownerPid()).map(ProcessHandle::isAlive).orElse(false)) {
+            stopByAgent("process " + args.ownerPid() + ", which attached the agent, has exited");
+            return;
+          }
         }
-        stopByAgent("process " + args.ownerPid() + ", which attached the agent, has exited");
       });
     }
   }
