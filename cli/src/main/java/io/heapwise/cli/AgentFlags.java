@@ -2,7 +2,11 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -12,6 +16,8 @@ import picocli.CommandLine.Option;
  * agent records, for every command that loads it ({@code record}, {@code attach}).
  */
 final class AgentFlags {
+
+  private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   @Option(names = "--include", paramLabel = "PKG",
       description = "A package prefix of your application (repeatable), e.g. com.acme: allocation sites are "
@@ -37,6 +43,17 @@ final class AgentFlags {
   @Option(names = "--sample", paramLabel = "1/N",
       description = "With --instrument: sample one allocation in N per thread (default 1/1024).")
   String sample;
+
+  /**
+   * The absolute path the recording goes to: {@code out}, or {@code <prefix>-<date>-<time>.jfr} in the current
+   * directory; a file already there is removed first, so that its presence later means the agent wrote it.
+   */
+  static Path freshRecording(Path out, String prefix) throws IOException {
+    Path recording = (out != null ? out : Path.of(prefix + "-" + LocalDateTime.now().format(FILE_STAMP) + ".jfr"))
+        .toAbsolutePath().normalize();
+    Files.deleteIfExists(recording);
+    return recording;
+  }
 
   /** The agent's option string for a recording to {@code out}; {@code duration} null: until the end. */
   String render(Path out, String duration) throws BadInputException {

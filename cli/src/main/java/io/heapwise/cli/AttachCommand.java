@@ -6,11 +6,8 @@ import io.heapwise.analyzer.AnalysisOptions;
 import io.heapwise.analyzer.UnreadableRecordingException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,8 +39,6 @@ import picocli.CommandLine.Spec;
         "  heapwise attach 4242 --duration 60s --instrument --include com.acme --format json -o report.json"
     })
 final class AttachCommand implements Callable<Integer> {
-
-  private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   @Spec
   private CommandSpec spec;
@@ -83,10 +78,7 @@ final class AttachCommand implements Callable<Integer> {
   public Integer call() throws BadInputException, UnreadableRecordingException, IOException {
     AnalysisOptions options = output.analysisOptions();
     JvmTarget jvm = JvmTarget.find(target);
-    Path recording = (out != null ? out
-        : Path.of("heapwise-" + jvm.pid() + "-" + LocalDateTime.now().format(FILE_STAMP) + ".jfr"))
-        .toAbsolutePath().normalize();
-    Files.deleteIfExists(recording);
+    Path recording = AgentFlags.freshRecording(out, "heapwise-" + jvm.pid());
     String agentOptions = agentFlags.render(recording, duration);
     if (refresh != null && !live) {
       throw new BadInputException("--refresh only applies with --live");

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,8 +34,6 @@ import picocli.CommandLine.Spec;
         "  heapwise record --out load-test.jfr --format json -o report.json -- java -jar app.jar"
     })
 final class RecordCommand implements Callable<Integer> {
-
-  private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   @Spec
   private CommandSpec spec;
@@ -68,9 +64,7 @@ final class RecordCommand implements Callable<Integer> {
   public Integer call() throws BadInputException, UnreadableRecordingException, IOException {
     JavaCommandLine java = JavaCommandLine.of(command);
     AnalysisOptions options = output.analysisOptions();
-    Path recording = (out != null ? out : Path.of("heapwise-" + LocalDateTime.now().format(FILE_STAMP) + ".jfr"))
-        .toAbsolutePath().normalize();
-    Files.deleteIfExists(recording);
+    Path recording = AgentFlags.freshRecording(out, "heapwise");
     String agentOptions = agentFlags.render(recording, duration);
     Path agent = EmbeddedJars.inUserCache().extract(EmbeddedJars.AGENT);
     PrintWriter err = spec.commandLine().getErr();
