@@ -6,7 +6,6 @@ import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +65,8 @@ final class LifetimeTracker {
       return false;
     }
     inFlight.add(new Tracked(object, site, System.nanoTime(), gcCount, queue));
+    // Dying before it is in the set would make the tracker drop its death and leave it counted in flight.
+    Reference.reachabilityFence(object);
     return true;
   }
 
@@ -76,12 +77,13 @@ final class LifetimeTracker {
   /** Tracked objects still alive, per site id; they are forgotten, as the recording ends. */
   Map<Integer, Long> retireAllAlive() {
     Map<Integer, Long> alive = new HashMap<>();
-    for (Iterator<Tracked> it = inFlight.iterator(); it.hasNext(); ) {
-      Tracked tracked = it.next();
-      it.remove();
-      inFlightCount.decrementAndGet();
-      tracked.clear();
-      alive.merge(tracked.site.id(), 1L, Long::sum);
+    for (Tracked tracked : inFlight) {
+      // The tracker thread may see the same object die meanwhile: whichever removes it counts it, once.
+      if (inFlight.remove(tracked)) {
+        inFlightCount.decrementAndGet();
+        tracked.clear();
+        alive.merge(tracked.site.id(), 1L, Long::sum);
+      }
     }
     return alive;
   }
@@ -126,10 +128,8 @@ final class LifetimeTracker {
 
   private void retireLongLived() {
     long now = gcCount;
-    for (Iterator<Tracked> it = inFlight.iterator(); it.hasNext(); ) {
-      Tracked tracked = it.next();
-      if (now - tracked.birthGc >= LONG_LIVED_GCS && tracked.get() != null) {
-        it.remove();
+    for (Tracked tracked : inFlight) {
+      if (now - tracked.birthGc >= LONG_LIVED_GCS && tracked.get() != null && inFlight.remove(tracked)) {
         inFlightCount.decrementAndGet();
         tracked.clear();
         tracked.site.livedLong();
