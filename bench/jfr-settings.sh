@@ -15,7 +15,7 @@ ROUNDS=${ROUNDS:-8}
 WARMUP=${WARMUP:-10}
 MEASURE=${MEASURE:-15}
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-agent=agent/target/heapwise-agent.jar
+agent=reporter/target/heapwise-agent.jar
 lib=bench/target/lib
 cp="bench/target/heapwise-bench.jar:$(ls "$lib"/jackson-*.jar | tr '\n' ':')"
 [[ -f "$agent" && -f bench/target/heapwise-bench.jar ]] || { echo "jfr-settings.sh: run 'mvn -B -q package -DskipTests' first" >&2; exit 1; }

@@ -7,6 +7,7 @@
 #   none                    no agent
 #   jfr                     the Heapwise agent with its defaults (JFR only)
 #   instrument              the Heapwise agent in instrumentation mode, include= Jackson and the workload
+#   report                  jfr plus report=REPORT_PERIOD: the analyzer inside the JVM, reading the recording back
 #   allocation-instrumenter Google's java-allocation-instrumenter, a Sampler counting every allocation
 #
 # Needs the jars: run `mvn -B -q package -DskipTests` (or install) at the repository root first.
@@ -14,7 +15,7 @@
 # Environment (defaults in brackets):
 #   ROUNDS [7]  WARMUP seconds [10]  MEASURE seconds [20]  THREADS [1]
 #   VARIANTS ["none jfr instrument allocation-instrumenter"]  INCLUDE ["com.fasterxml.jackson;io.heapwise.bench"]
-#   HEAP_FLAGS ["-Xms512m -Xmx512m -XX:+UseG1GC"]  JAVA_HOME [the java on PATH]  RESULTS_DIR [bench/results]
+#   REPORT_PERIOD [10s]  HEAP_FLAGS ["-Xms512m -Xmx512m -XX:+UseG1GC"]  JAVA_HOME [the java on PATH]  RESULTS_DIR [bench/results]
 # Quick run: ROUNDS=3 WARMUP=5 MEASURE=10 bench/overhead.sh   (below ~10 s of warm-up, JFR's start-up is measured)
 set -euo pipefail
 
@@ -28,6 +29,7 @@ THREADS=${THREADS:-1}
 VARIANTS=${VARIANTS:-none jfr instrument allocation-instrumenter}
 INCLUDE=${INCLUDE:-com.fasterxml.jackson;io.heapwise.bench}
 HEAP_FLAGS=${HEAP_FLAGS:--Xms512m -Xmx512m -XX:+UseG1GC}
+REPORT_PERIOD=${REPORT_PERIOD:-10s}
 RESULTS_DIR=${RESULTS_DIR:-bench/results}
 
 if [[ -n "${JAVA_HOME:-}" ]]; then
@@ -35,7 +37,7 @@ if [[ -n "${JAVA_HOME:-}" ]]; then
 else
   java=$(command -v java)
 fi
-agent_jar="$root/agent/target/heapwise-agent.jar"
+agent_jar="$root/reporter/target/heapwise-agent.jar"
 bench_jar="$root/bench/target/heapwise-bench.jar"
 lib="$root/bench/target/lib"
 instrumenter_jar=$(ls "$lib"/java-allocation-instrumenter-*.jar 2>/dev/null | head -n 1 || true)
@@ -57,8 +59,8 @@ shopt -u nullglob
 read -r -a variants <<<"$VARIANTS"
 for v in "${variants[@]}"; do
   case "$v" in
-    none | jfr | instrument | allocation-instrumenter) ;;
-    *) die "unknown variant '$v' (none, jfr, instrument, allocation-instrumenter)" ;;
+    none | jfr | instrument | report | allocation-instrumenter) ;;
+    *) die "unknown variant '$v' (none, jfr, instrument, report, allocation-instrumenter)" ;;
   esac
 done
 read -r -a heap_flags <<<"$HEAP_FLAGS"
@@ -102,6 +104,8 @@ run_one() { # run_one ROUND POSITION VARIANT: one JVM, one line appended to $res
     # The agent logs to a file rather than log=none, so that a disabled agent is noticed below.
     jfr) agent=("-javaagent:$agent_jar=out=$base.jfr,log=$base.agent.log") ;;
     instrument) agent=("-javaagent:$agent_jar=instrument=true,include=$INCLUDE,out=$base.jfr,log=$base.agent.log") ;;
+    # The reports go to java.util.logging's console, which is this run's stderr file.
+    report) agent=("-javaagent:$agent_jar=out=$base.jfr,log=$base.agent.log,report=$REPORT_PERIOD") ;;
     allocation-instrumenter)
       agent=("-javaagent:$instrumenter_jar")
       extra=(--count-allocations)
@@ -113,7 +117,7 @@ run_one() { # run_one ROUND POSITION VARIANT: one JVM, one line appended to $res
   # The 1-minute load average as the run ends: this JVM's own share (about 1 to 1.5) plus any other work.
   load=$(cut -d ' ' -f 1 /proc/loadavg 2>/dev/null || echo -)
   local recording_bytes=-
-  if [[ "$variant" == jfr || "$variant" == instrument ]]; then
+  if [[ "$variant" == jfr || "$variant" == instrument || "$variant" == report ]]; then
     if grep -q 'agent disabled' "$base.agent.log" 2>/dev/null; then
       status="agent-disabled: $(grep -m1 -o 'agent disabled: [^(;]*' "$base.agent.log" | sed 's/agent disabled: //; s/ *$//')"
     elif [[ -s "$base.jfr" ]]; then
@@ -131,6 +135,9 @@ run_one() { # run_one ROUND POSITION VARIANT: one JVM, one line appended to $res
     elif [[ "$(field countedAllocations "$line")" == - || "$(field countedAllocations "$line")" == 0 ]]; then
       status="counted no allocations"
     fi
+  fi
+  if [[ "$variant" == report && "$status" == ok ]] && ! grep -q 'heapwise report [0-9]' "$base.stderr"; then
+    status="no reports logged"
   fi
   if ((exit_code != 0)) || [[ -z "$line" ]]; then
     status="failed (exit $exit_code, see $base.stderr)"

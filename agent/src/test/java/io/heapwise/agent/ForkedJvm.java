@@ -38,7 +38,7 @@ final class ForkedJvm {
   }
 
   static Path agentJar() {
-    Path jar = Path.of(System.getProperty("heapwise.agent.jar", "target/heapwise-agent.jar"));
+    Path jar = Path.of(System.getProperty("heapwise.agent.jar", "target/heapwise-agent-core.jar"));
     if (!Files.isRegularFile(jar)) {
       fail("agent jar " + jar.toAbsolutePath() + " is missing; run the integration tests with mvn verify");
     }

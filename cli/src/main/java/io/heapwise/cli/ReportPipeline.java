@@ -6,6 +6,7 @@ import io.heapwise.analyzer.AnalysisOptions;
 import io.heapwise.analyzer.Analyzer;
 import io.heapwise.analyzer.UnreadableRecordingException;
 import io.heapwise.analyzer.bytecode.ClassFiles;
+import io.heapwise.analyzer.report.AtomicFiles;
 import io.heapwise.analyzer.report.Report;
 import io.heapwise.cli.render.Renderer;
 import java.io.IOException;

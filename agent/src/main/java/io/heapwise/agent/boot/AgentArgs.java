@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  * @param exactCounts instrumentation also counts every allocation per site
  * @param maxTracked instrumentation tracks at most this many sampled objects at a time
  * @param ownerPid the process that attached the agent, whose exit ends the recording early; 0 when none
+ * @param reportMillis how often the agent reports its findings so far into the application's log; 0 for never
+ * @param reportFile where each periodic report is also written as JSON, replaced atomically; null for nowhere
  */
 public record AgentArgs(
     String raw,
@@ -42,10 +44,12 @@ public record AgentArgs(
     long sampleInterval,
     boolean exactCounts,
     int maxTracked,
-    long ownerPid) {
+    long ownerPid,
+    long reportMillis,
+    Path reportFile) {
 
   public static final List<String> KEYS = List.of("out", "duration", "include", "exclude", "settings", "log",
-      "instrument", "sample", "count", "track", "owner");
+      "instrument", "sample", "count", "track", "owner", "report", "report-file");
   /**
    * The whole option string of a second attach that ends the running recording early, as its duration would;
    * {@code log=} may follow, as in {@code stop,log=/tmp/x.log}.
@@ -63,6 +67,8 @@ public record AgentArgs(
   public static final int DEFAULT_MAX_TRACKED = 20_000;
   public static final String DEFAULT_SETTINGS = "heapwise";
   public static final String DEFAULT_LOG = "stderr";
+  /** JFR flushes its events to the disk repository, whence the reports read them, about once a second. */
+  public static final long MIN_REPORT_MILLIS = 1_000;
 
   private static final String VALID_KEYS = "valid: " + String.join(", ", KEYS);
   private static final Pattern SAMPLE = Pattern.compile("(?:1/)?(\\d{1,9})");
@@ -91,6 +97,8 @@ public record AgentArgs(
     boolean exactCounts = false;
     int maxTracked = DEFAULT_MAX_TRACKED;
     long ownerPid = 0;
+    long reportMillis = 0;
+    Path reportFile = null;
     Set<String> seen = new HashSet<>();
     for (String pair : text.split(",")) {
       if (pair.isBlank()) {
@@ -123,6 +131,8 @@ public record AgentArgs(
         case "count" -> exactCounts = parseCount(value);
         case "track" -> maxTracked = parseTrack(value);
         case "owner" -> ownerPid = parseOwner(value);
+        case "report" -> reportMillis = parseReportPeriod(value);
+        case "report-file" -> reportFile = parsePath(key, value).toAbsolutePath().normalize();
         default -> throw new IllegalStateException(key); // unreachable: KEYS was checked above
       }
     }
@@ -138,8 +148,12 @@ public record AgentArgs(
         }
       }
     }
+    if (reportFile != null && reportMillis == 0) {
+      throw new InvalidOptionException("report-file=" + reportFile + " needs report=<period>, how often to write"
+          + " it (e.g. report=1m)");
+    }
     return new AgentArgs(text, out.toAbsolutePath().normalize(), durationMillis, include, exclude, settings, log,
-        instrument, sampleInterval, exactCounts, maxTracked, ownerPid);
+        instrument, sampleInterval, exactCounts, maxTracked, ownerPid, reportMillis, reportFile);
   }
 
   /** Whether {@code raw} asks to stop the running recording rather than to start one. */
@@ -245,6 +259,16 @@ public record AgentArgs(
     }
     throw new InvalidOptionException("option 'owner' is the pid of the process whose exit ends the recording,"
         + " not '" + value + "'");
+  }
+
+  private static long parseReportPeriod(String value) throws InvalidOptionException {
+    long millis = parseDuration(value);
+    if (millis < MIN_REPORT_MILLIS) {
+      throw new InvalidOptionException("option 'report' is how often to log the findings so far, at least "
+          + formatDuration(MIN_REPORT_MILLIS) + " (JFR makes its events readable about once a second), e.g."
+          + " report=1m, not '" + value + "'");
+    }
+    return millis;
   }
 
   private static Path parsePath(String key, String value) throws InvalidOptionException {

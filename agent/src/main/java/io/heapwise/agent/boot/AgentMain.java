@@ -9,6 +9,7 @@ import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.time.LocalDateTime;
 
 /** Checks the options and the environment, then starts the recording; every problem ends in one log line. */
@@ -59,6 +60,20 @@ public final class AgentMain {
       log.disabled("cannot write " + args.out() + " (" + problem + ")");
       return;
     }
+    if (args.reportFile() != null && (problem = writeProblem(args.reportFile())) != null) {
+      log.disabled("cannot write report-file " + args.reportFile() + " (" + problem + ")");
+      return;
+    }
+    PeriodicReports reports = null;
+    if (args.reportMillis() > 0) {
+      try {
+        reports = periodicReports();
+      } catch (ReflectiveOperationException | LinkageError e) {
+        log.disabled("report= needs the heapwise-agent.jar that carries the analyzer (the one inside heapwise.jar,"
+            + " or reporter/target/heapwise-agent.jar of a build); " + agentJar() + " does not");
+        return;
+      }
+    }
     // Checked before any jdk.jfr class is touched: on a JVM without the module (jlink image, --limit-modules)
     // the first reference would throw NoClassDefFoundError instead of giving a clear line.
     if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) {
@@ -81,7 +96,30 @@ public final class AgentMain {
     inst.addTransformer(classFiles, false);
     // Nothing of the agent's may stay active after a recording it ended; at exit, nothing needs removing.
     control.beforeStop(() -> inst.removeTransformer(classFiles));
+    if (reports != null) {
+      startReports(reports, args, log, control);
+    }
     control.startClock();
+  }
+
+  private static PeriodicReports periodicReports() throws ReflectiveOperationException {
+    return Class.forName(PeriodicReports.IMPLEMENTATION, true, AgentMain.class.getClassLoader())
+        .asSubclass(PeriodicReports.class).getConstructor().newInstance();
+  }
+
+  private static void startReports(PeriodicReports reports, AgentArgs args, AgentLog log, RecordingControl control) {
+    try {
+      Runnable stop = reports.start(args, log, control.startTime());
+      control.beforeStop(stop);
+    } catch (Exception | LinkageError e) {
+      // The recording is worth having without them.
+      log.info("periodic reports could not start (" + e + "); recording without them");
+    }
+  }
+
+  private static String agentJar() {
+    CodeSource source = AgentMain.class.getProtectionDomain().getCodeSource();
+    return source == null ? "this agent jar" : source.getLocation().getPath();
   }
 
   private static void stopRecording(AgentLog log) {

@@ -148,6 +148,11 @@ public final class RecordingControl {
     }
   }
 
+  /** When JFR started the recording. */
+  public Instant startTime() {
+    return recording.getStartTime();
+  }
+
   /**
    * Ends the running recording early, as its duration would, and waits until its file is written.
    *

@@ -104,6 +104,29 @@ class AgentArgsTest {
     assertThat(parse("").ownerPid()).isZero();
   }
 
+  @Test
+  void reportTakesAPeriodAndOptionallyAFile() throws Exception {
+    AgentArgs args = parse("report=5m,report-file=reports/latest.json");
+
+    assertThat(args.reportMillis()).isEqualTo(300_000);
+    assertThat(args.reportFile()).isEqualTo(Path.of("reports", "latest.json").toAbsolutePath());
+    assertThat(parse("").reportMillis()).isZero();
+    assertThat(parse("").reportFile()).isNull();
+  }
+
+  @Test
+  void reportFileWithoutAPeriodIsRefused() {
+    assertThatThrownBy(() -> parse("report-file=latest.json"))
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("latest.json needs report=<period>");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"report=500ms", "report=0", "report=often"})
+  void reportPeriodsBelowASecondOrMalformedAreRefused(String raw) {
+    assertThatThrownBy(() -> parse(raw)).isInstanceOf(InvalidOptionException.class);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"owner=0", "owner=-4", "owner=me"})
   void badOwnerIsRefused(String raw) {
@@ -196,7 +219,7 @@ class AgentArgsTest {
         .isInstanceOf(InvalidOptionException.class)
         .hasMessageContaining("unknown option 'interval'")
         .hasMessageContaining("valid: out, duration, include, exclude, settings, log, instrument, sample, count, track,"
-            + " owner");
+            + " owner, report, report-file");
   }
 
   @Test

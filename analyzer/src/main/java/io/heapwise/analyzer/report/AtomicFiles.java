@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright 2026 The Heapwise Authors
-package io.heapwise.cli;
+package io.heapwise.analyzer.report;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -15,20 +15,21 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Writes files so that readers see the old content or the new one, never half of it: a CI step that reads a report
- * while another run writes it, or two CLIs extracting the same agent jar at once.
+ * while another run writes it, a monitor reading the agent's {@code report-file} as it is replaced, or two CLIs
+ * extracting the same agent jar at once.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
   /** Writes the text content of a file. */
   @FunctionalInterface
-  interface TextContent {
+  public interface TextContent {
     void writeTo(Writer out) throws IOException;
   }
 
   private AtomicFiles() {
   }
 
-  static void writeText(Path target, TextContent content) throws IOException {
+  public static void writeText(Path target, TextContent content) throws IOException {
     Path temp = tempBeside(target);
     try {
       try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp),
@@ -41,7 +42,7 @@ final class AtomicFiles {
     }
   }
 
-  static void copy(InputStream in, Path target) throws IOException {
+  public static void copy(InputStream in, Path target) throws IOException {
     Path temp = tempBeside(target);
     try {
       Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
