@@ -11,7 +11,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Runs a JVM with the agent and waits for it, passing its output through line by line. Used by {@code record}
@@ -106,24 +105,19 @@ final class AgentRun {
   }
 
   private Thread countdown(Duration total, Process child) {
-    long end = System.nanoTime() + total.toNanos();
+    long start = System.nanoTime();
+    CountdownLine line = new CountdownLine(err, "recording", "");
     Thread thread = new Thread(() -> {
       try {
         while (child.isAlive()) {
-          long left = Math.max(0, (end - System.nanoTime()) / 1_000_000_000L);
-          synchronized (err) {
-            err.print(String.format(Locale.ROOT, "\rrecording: %d s left ", left));
-            err.flush();
-          }
+          Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+          line.show(elapsed, total.minus(elapsed));
           Thread.sleep(1_000);
         }
       } catch (InterruptedException e) {
         // Done.
       } finally {
-        synchronized (err) {
-          err.print("\r" + " ".repeat(24) + "\r");
-          err.flush();
-        }
+        line.clear();
       }
     }, "heapwise-countdown");
     thread.setDaemon(true);

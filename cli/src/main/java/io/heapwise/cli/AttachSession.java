@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One recording made by attaching the agent to a running JVM: loads the agent, passes its log lines on, ends the
@@ -129,25 +128,18 @@ final class AttachSession implements AutoCloseable {
 
   /** A countdown on one line of an interactive terminal; nothing otherwise. */
   static Watcher countdown(JvmTarget target, Terminal terminal, PrintWriter err) {
+    CountdownLine line = new CountdownLine(err, "recording JVM " + target.pid(), "Ctrl-C ends it early");
     return new Watcher() {
       @Override
       public void tick(Duration elapsed, Duration left) {
         if (terminal.interactive()) {
-          err.print(left == null
-              ? String.format(Locale.ROOT, "\rrecording JVM %d: %d s, Ctrl-C ends it ", target.pid(),
-                  elapsed.toSeconds())
-              : String.format(Locale.ROOT, "\rrecording JVM %d: %d s left, Ctrl-C ends it early ", target.pid(),
-                  Math.max(0, left.toSeconds())));
-          err.flush();
+          line.show(elapsed, left);
         }
       }
 
       @Override
       public void done() {
-        if (terminal.interactive()) {
-          err.print("\r" + " ".repeat(60) + "\r");
-          err.flush();
-        }
+        line.clear();
       }
     };
   }
