@@ -105,9 +105,16 @@ public final class RecordingControl {
       control.abandon();
       throw new StartFailure("could not start the JFR recording: " + describe(e), e);
     }
-    log.info("recording to " + args.out() + " (settings " + args.settings() + ", duration "
-        + (args.durationMillis() == 0 ? "until exit" : AgentArgs.formatDuration(args.durationMillis())) + ")");
+    log.info("recording to " + args.out() + " (settings " + args.settings() + ", duration " + describeEnd(args) + ")");
     return control;
+  }
+
+  private static String describeEnd(AgentArgs args) {
+    if (args.durationMillis() > 0) {
+      return AgentArgs.formatDuration(args.durationMillis());
+    }
+    // Attached by heapwise with no duration: Ctrl-C there (a stop request) or that process's exit ends it.
+    return args.ownerPid() > 0 ? "until stopped or process " + args.ownerPid() + " exits" : "until exit";
   }
 
   /**
