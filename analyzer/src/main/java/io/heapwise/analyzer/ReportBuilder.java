@@ -5,6 +5,7 @@ package io.heapwise.analyzer;
 import io.heapwise.analyzer.finding.Finding;
 import io.heapwise.analyzer.model.AllocationProfile;
 import io.heapwise.analyzer.model.AllocationSite;
+import io.heapwise.analyzer.model.FirstSampleCorrection;
 import io.heapwise.analyzer.model.Frame;
 import io.heapwise.analyzer.model.GcEvent;
 import io.heapwise.analyzer.model.HeapSample;
@@ -19,10 +20,12 @@ import io.heapwise.analyzer.report.Report;
 import io.heapwise.analyzer.report.SiteSummary;
 import io.heapwise.analyzer.report.ThreadTotal;
 import io.heapwise.analyzer.report.TypeTotal;
+import io.heapwise.analyzer.report.Units;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Condenses an {@link AllocationProfile} into the numbers the report shows; detectors read the same numbers. */
@@ -41,9 +44,19 @@ final class ReportBuilder {
     return new RecordingInfo(profile.files(), profile.jdkVersion(), profile.agentVersion(),
         profile.applicationPackages(), profile.durationSeconds(), profile.eventsRead(),
         profile.allocationSource() == null ? null : profile.allocationSource().eventNames(),
-        profile.allocationSamples(), profile.problems(), profile.instrumentation() == null ? null
+        profile.allocationSamples(), profile.problems(), notes(), profile.instrumentation() == null ? null
             : InstrumentationSummary.of(profile.instrumentation(), profile.measuredLifetimes().size(),
                 profile.measuredSizes().size()));
+  }
+
+  private List<String> notes() {
+    FirstSampleCorrection correction = profile.firstSampleCorrection();
+    if (correction.samplesCapped() == 0) {
+      return List.of();
+    }
+    long capped = correction.samplesCapped();
+    return List.of(String.format(Locale.ROOT, "%,d first-per-thread sample%s capped (%s from before the recording)",
+        capped, capped == 1 ? "" : "s", Units.bytes(correction.bytesRemoved())));
   }
 
   GcSummary gc() {

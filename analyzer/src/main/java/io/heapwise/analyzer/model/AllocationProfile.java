@@ -30,6 +30,8 @@ import java.util.Set;
  *     ({@code heapwise.CollectionSizes}); empty without instrumentation
  * @param instrumentation how the agent's instrumentation ran, {@code null} when it did not
  * @param problems one line for each part of a recording that could not be read
+ * @param firstSampleCorrection what was left out of the threads' first allocation samples as allocated before the
+ *     recording began
  */
 public record AllocationProfile(
     List<String> files,
@@ -57,7 +59,8 @@ public record AllocationProfile(
     Map<InstrumentedSite, MeasuredLifetimes> measuredLifetimes,
     Map<InstrumentedSite, MeasuredSizes> measuredSizes,
     InstrumentationStats instrumentation,
-    List<String> problems) {
+    List<String> problems,
+    FirstSampleCorrection firstSampleCorrection) {
 
   public AllocationProfile {
     files = List.copyOf(files);

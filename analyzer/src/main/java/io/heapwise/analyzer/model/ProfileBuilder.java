@@ -53,9 +53,17 @@ public final class ProfileBuilder {
   private InstrumentationStats instrumentation;
   /** Per event type: how many of the agent's events were skipped, and why the first one was. */
   private final Map<String, SkippedEvents> skippedAgentEvents = new TreeMap<>();
+  /** Each thread's first ObjectAllocationSample per recording, counted only when the profile is built. */
+  private final FirstSamples firstSamples = new FirstSamples();
 
   public void file(String name) {
     files.add(name);
+    firstSamples.newRecording();
+  }
+
+  /** A chunk of a file begins, at {@code startEpochNanos} by its header. */
+  public void chunkStarted(long startEpochNanos) {
+    firstSamples.chunkStarted(startEpochNanos);
   }
 
   /**
@@ -77,8 +85,10 @@ public final class ProfileBuilder {
     this.durationNanos += Math.max(0, durationNanos);
   }
 
-  public void eventRead() {
+  /** Any event, committed (ended) at {@code commitEpochNanos}: the earliest is where the recording starts. */
+  public void eventRead(long commitEpochNanos) {
     eventsRead++;
+    firstSamples.committed(commitEpochNanos);
   }
 
   public void problem(String line) {
@@ -89,25 +99,39 @@ public final class ProfileBuilder {
    * One allocation event.
    *
    * @param objectBytes the allocated object's exact size when the event carries it, else {@code -1}
+   * @param threadId the JFR thread's id, which samples, readings and thread starts share (names need not be unique)
    */
   public void allocation(AllocationSource source, String allocatedType, SiteAttributor.Attribution attribution,
-      long weight, long objectBytes, String thread, long epochMillis) {
+      long weight, long objectBytes, String thread, long threadId, long epochNanos) {
     if (weight <= 0) {
       return;
     }
     SiteKey key = new SiteKey(allocatedType, attribution.appFrame(), attribution.mechanism());
     SiteStats stats = sites.computeIfAbsent(key, k -> new SiteStats(k, attribution.frames()));
-    stats.add(source, weight);
     stats.size(objectBytes);
-    bytesByType.computeIfAbsent(allocatedType, t -> new long[SOURCES])[source.ordinal()] += weight;
-    bytesByThread.computeIfAbsent(thread, t -> new long[SOURCES])[source.ordinal()] += weight;
-    long bucket = Math.floorDiv(epochMillis, TIMELINE_BUCKET_MILLIS) * TIMELINE_BUCKET_MILLIS;
-    bytesBySecond.computeIfAbsent(bucket, b -> new long[SOURCES])[source.ordinal()] += weight;
+    FirstSamples.Sample sample = new FirstSamples.Sample(key, allocatedType, thread, weight, epochNanos);
+    if (source == AllocationSource.OBJECT_ALLOCATION_SAMPLE) {
+      // Only these weights are deltas of a per-thread counter; TLAB events weigh their own TLAB.
+      sample = firstSamples.sample(threadId, sample);
+      if (sample == null) {
+        return;
+      }
+    }
+    sites.get(sample.site()).add(source, sample.weight());
+    bytesByType.computeIfAbsent(sample.type(), t -> new long[SOURCES])[source.ordinal()] += sample.weight();
+    bytesByThread.computeIfAbsent(sample.thread(), t -> new long[SOURCES])[source.ordinal()] += sample.weight();
+    bytesBySecond.computeIfAbsent(bucket(sample.epochNanos()), b -> new long[SOURCES])[source.ordinal()]
+        += sample.weight();
   }
 
-  /** {@code jdk.ThreadAllocationStatistics}: the thread's exact allocation since it started, at some instant. */
-  public void threadAllocated(String thread, long allocatedBytes) {
+  private static long bucket(long epochNanos) {
+    return Math.floorDiv(Math.floorDiv(epochNanos, 1_000_000L), TIMELINE_BUCKET_MILLIS) * TIMELINE_BUCKET_MILLIS;
+  }
+
+  /** {@code jdk.ThreadAllocationStatistics}: the thread's exact allocation since it started, at {@code epochNanos}. */
+  public void threadAllocated(String thread, long threadId, long epochNanos, long allocatedBytes) {
     exactAllocatedByThread.merge(thread, allocatedBytes, Math::max);
+    firstSamples.threadAllocated(threadId, epochNanos, allocatedBytes);
   }
 
   public void collection(GcEvent gc) {
@@ -130,8 +154,13 @@ public final class ProfileBuilder {
     }
   }
 
-  /** {@code jdk.ThreadStart}, attributed like an allocation: to the application frame that called start. */
-  public void threadStarted(SiteAttributor.Attribution creator) {
+  /**
+   * {@code jdk.ThreadStart}, attributed like an allocation: to the application frame that called start.
+   *
+   * @param threadId the started thread's JFR id
+   */
+  public void threadStarted(SiteAttributor.Attribution creator, long threadId) {
+    firstSamples.threadStarted(threadId);
     Frame frame = creator.appFrame();
     threadStartsByFrame.computeIfAbsent(frame, f -> new long[1])[0]++;
     threadStartFrames.putIfAbsent(frame, creator.frames());
@@ -198,9 +227,20 @@ public final class ProfileBuilder {
     skippedAgentEvents.computeIfAbsent(eventName, name -> new SkippedEvents(why)).count++;
   }
 
+  /**
+   * The recording reads {@code jdk.ThreadAllocationStatistics} as each chunk begins (default.jfc's "everyChunk"), so
+   * the threads of its first reading were there before it began.
+   */
+  public void threadAllocationsReadAtChunkStart() {
+    firstSamples.readingsAtChunkStart();
+  }
+
   /** An event type the recording's settings enabled ({@code jdk.ActiveSetting}). */
   public void eventEnabled(String eventName) {
     enabledEvents.add(eventName);
+    if ("jdk.ThreadStart".equals(eventName)) {
+      firstSamples.threadStartsRecorded();
+    }
   }
 
   public long eventsRead() {
@@ -213,11 +253,16 @@ public final class ProfileBuilder {
    */
   public AllocationProfile build() {
     AllocationSource source = chooseSource();
+    FirstSamples.Settlement settlement = firstSamples.settle();
+    FirstCounts first = new FirstCounts(source == AllocationSource.OBJECT_ALLOCATION_SAMPLE
+        ? settlement.samples() : List.of());
     List<AllocationSite> siteList = new ArrayList<>();
     if (source != null) {
       for (SiteStats stats : sites.values()) {
-        if (stats.samples(source) > 0) {
-          siteList.add(new AllocationSite(stats.key(), stats.frames(), stats.bytes(source), stats.samples(source),
+        long[] firstOfSite = first.bySite.getOrDefault(stats.key(), FirstCounts.NONE);
+        long samples = stats.samples(source) + firstOfSite[1];
+        if (samples > 0) {
+          siteList.add(new AllocationSite(stats.key(), stats.frames(), stats.bytes(source) + firstOfSite[0], samples,
               stats.sizes().copy(), survivorsBySite.getOrDefault(stats.key(), 0L)));
         }
       }
@@ -225,15 +270,38 @@ public final class ProfileBuilder {
     siteList.sort((a, b) -> Long.compare(b.bytes(), a.bytes()));
     List<TimelinePoint> timeline = new ArrayList<>();
     if (source != null) {
-      bytesBySecond.forEach((start, bytes) ->
-          timeline.add(new TimelinePoint(start, TIMELINE_BUCKET_MILLIS, bytes[source.ordinal()])));
+      TreeMap<Long, Long> perSecond = new TreeMap<>(first.bySecond);
+      bytesBySecond.forEach((start, bytes) -> perSecond.merge(start, bytes[source.ordinal()], Long::sum));
+      perSecond.forEach((start, bytes) -> timeline.add(new TimelinePoint(start, TIMELINE_BUCKET_MILLIS, bytes)));
     }
     return new AllocationProfile(files, jdkVersion, agentVersion, List.copyOf(applicationPackages),
         durationNanos / 1e9, eventsRead, source, siteList,
-        pick(bytesByType, source), pick(bytesByThread, source), exactAllocatedByThread, timeline,
-        collections, heapSamples, List.copyOf(collectors), threadStartSites(), peakLiveThreads,
+        pick(bytesByType, source, first.byType), pick(bytesByThread, source, first.byThread), exactAllocatedByThread,
+        timeline, collections, heapSamples, List.copyOf(collectors), threadStartSites(), peakLiveThreads,
         new VmSettings(flags, compressedOops, objectAlignment), oldObjectSamples, largeAllocationSites(),
-        enabledEvents, embeddedClassFiles, measuredLifetimes, measuredSizes, instrumentation, allProblems());
+        enabledEvents, embeddedClassFiles, measuredLifetimes, measuredSizes, instrumentation, allProblems(),
+        source == AllocationSource.OBJECT_ALLOCATION_SAMPLE ? settlement.correction() : FirstSampleCorrection.NONE);
+  }
+
+  /** The settled first samples' bytes (and, per site, samples), to add to what was counted as it arrived. */
+  private static final class FirstCounts {
+    static final long[] NONE = new long[2];
+
+    final Map<SiteKey, long[]> bySite = new HashMap<>();
+    final Map<String, Long> byType = new HashMap<>();
+    final Map<String, Long> byThread = new HashMap<>();
+    final Map<Long, Long> bySecond = new HashMap<>();
+
+    FirstCounts(List<FirstSamples.Settled> settled) {
+      for (FirstSamples.Settled s : settled) {
+        long[] site = bySite.computeIfAbsent(s.sample().site(), k -> new long[2]);
+        site[0] += s.weight();
+        site[1]++;
+        byType.merge(s.sample().type(), s.weight(), Long::sum);
+        byThread.merge(s.sample().thread(), s.weight(), Long::sum);
+        bySecond.merge(bucket(s.sample().epochNanos()), s.weight(), Long::sum);
+      }
+    }
   }
 
   private List<String> allProblems() {
@@ -277,6 +345,7 @@ public final class ProfileBuilder {
         samplesPerSource[s.ordinal()] += stats.samples(s);
       }
     }
+    samplesPerSource[AllocationSource.OBJECT_ALLOCATION_SAMPLE.ordinal()] += firstSamples.held();
     for (AllocationSource s : AllocationSource.values()) {
       if (samplesPerSource[s.ordinal()] > 0) {
         return s;
@@ -285,14 +354,13 @@ public final class ProfileBuilder {
     return null;
   }
 
-  private static Map<String, Long> pick(Map<String, long[]> totals, AllocationSource source) {
+  private static Map<String, Long> pick(Map<String, long[]> totals, AllocationSource source,
+      Map<String, Long> firstSamples) {
     Map<String, Long> picked = new HashMap<>();
     if (source != null) {
-      totals.forEach((name, bytes) -> {
-        if (bytes[source.ordinal()] > 0) {
-          picked.put(name, bytes[source.ordinal()]);
-        }
-      });
+      totals.forEach((name, bytes) -> picked.put(name, bytes[source.ordinal()]));
+      firstSamples.forEach((name, bytes) -> picked.merge(name, bytes, Long::sum));
+      picked.values().removeIf(bytes -> bytes <= 0);
     }
     return picked;
   }

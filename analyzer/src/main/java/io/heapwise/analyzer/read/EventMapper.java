@@ -34,6 +34,7 @@ import jdk.jfr.consumer.RecordedThread;
 final class EventMapper {
 
   private static final Attribution NO_STACK = new Attribution(null, null, List.of());
+  private static final long NO_THREAD = Long.MIN_VALUE;
 
   private final ProfileBuilder builder;
   private SiteAttributor attributor;
@@ -63,7 +64,7 @@ final class EventMapper {
   }
 
   void accept(RecordedEvent event) {
-    builder.eventRead();
+    builder.eventRead(epochNanos(event.getEndTime()));
     switch (event.getEventType().getName()) {
       case "jdk.ObjectAllocationSample" ->
           allocation(event, AllocationSource.OBJECT_ALLOCATION_SAMPLE, longField(event, "weight"), -1);
@@ -88,10 +89,13 @@ final class EventMapper {
       }
       case "jdk.ThreadAllocationStatistics" -> {
         if (event.hasField("thread") && event.hasField("allocated")) {
-          builder.threadAllocated(threadName(event.getThread("thread")), event.getLong("allocated"));
+          RecordedThread thread = event.getThread("thread");
+          builder.threadAllocated(threadName(thread), threadId(thread), epochNanos(event.getEndTime()),
+              event.getLong("allocated"));
         }
       }
-      case "jdk.ThreadStart" -> builder.threadStarted(attribution(event));
+      case "jdk.ThreadStart" -> builder.threadStarted(attribution(event),
+          threadId(event.hasField("thread") ? event.getThread("thread") : null));
       case "jdk.JavaThreadStatistics" -> builder.liveThreads(longField(event, "activeCount"),
           longField(event, "peakCount"));
       case "jdk.IntFlag", "jdk.UnsignedIntFlag", "jdk.LongFlag", "jdk.UnsignedLongFlag", "jdk.DoubleFlag",
@@ -128,8 +132,9 @@ final class EventMapper {
     if (TypeNames.isLambda(typeName) && attribution.appFrame() != null) {
       attribution = attribution.asLambdaCapture();
     }
-    builder.allocation(source, typeName, attribution, weight, objectBytes, threadName(event.getThread()),
-        epochMillis(event.getStartTime()));
+    RecordedThread thread = event.getThread();
+    builder.allocation(source, typeName, attribution, weight, objectBytes, threadName(thread), threadId(thread),
+        epochNanos(event.getStartTime()));
   }
 
   private void survivor(RecordedEvent event) {
@@ -154,14 +159,22 @@ final class EventMapper {
     }
   }
 
-  /** Settings arrive as (event type id, setting, value); only "enabled" matters, and ids are per chunk. */
+  /**
+   * Settings arrive as (event type id, setting, value), and ids are per chunk. Two matter: "enabled", and the period
+   * of the thread allocation counters, which when read as each chunk begins show which threads were there before.
+   */
   private void activeSetting(RecordedEvent event) {
-    if ("enabled".equals(stringField(event, "name")) && "true".equals(stringField(event, "value"))
-        && event.hasField("id")) {
-      String name = eventNamesById.get(event.getLong("id"));
-      if (name != null) {
-        builder.eventEnabled(name);
-      }
+    String eventName = event.hasField("id") ? eventNamesById.get(event.getLong("id")) : null;
+    if (eventName == null) {
+      return;
+    }
+    String setting = stringField(event, "name");
+    String value = stringField(event, "value");
+    if ("enabled".equals(setting) && "true".equals(value)) {
+      builder.eventEnabled(eventName);
+    } else if ("period".equals(setting) && "jdk.ThreadAllocationStatistics".equals(eventName)
+        && ("everyChunk".equals(value) || "beginChunk".equals(value))) {
+      builder.threadAllocationsReadAtChunkStart();
     }
   }
 
@@ -248,7 +261,23 @@ final class EventMapper {
     return name != null ? name : thread.getOSName() != null ? thread.getOSName() : "(unnamed thread)";
   }
 
+  /**
+   * The thread's identity in the recording: its Java thread id, or for a thread without one (-1) its OS id, negated
+   * so that the two kinds never meet. {@link #NO_THREAD} when the event has none.
+   */
+  private static long threadId(RecordedThread thread) {
+    if (thread == null) {
+      return NO_THREAD;
+    }
+    long javaId = thread.getJavaThreadId();
+    return javaId >= 0 ? javaId : -1 - thread.getOSThreadId();
+  }
+
   private static long epochMillis(Instant instant) {
     return instant == null ? 0 : instant.toEpochMilli();
+  }
+
+  private static long epochNanos(Instant instant) {
+    return instant == null ? 0 : instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
   }
 }

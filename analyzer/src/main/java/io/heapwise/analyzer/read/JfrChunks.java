@@ -31,9 +31,10 @@ final class JfrChunks {
    *
    * @param declaredSize the size its header claims; {@code 0} while the JVM is still writing it
    * @param availableSize the bytes the file really has for it
+   * @param startEpochNanos when the chunk began, in nanoseconds since the epoch
    */
   record Chunk(int index, long offset, long declaredSize, long availableSize, int major, int minor,
-      long durationNanos) {
+      long startEpochNanos, long durationNanos) {
 
     boolean complete() {
       return declaredSize >= HEADER_BYTES && availableSize == declaredSize;
@@ -72,8 +73,9 @@ final class JfrChunks {
         }
         long declared = header.getLong(8);
         long available = Math.min(size - offset, declared > 0 ? declared : size - offset);
+        long start = header.getLong(32);
         long duration = header.getLong(40);
-        chunks.add(new Chunk(chunks.size() + 1, offset, declared, available, major, minor, duration));
+        chunks.add(new Chunk(chunks.size() + 1, offset, declared, available, major, minor, start, duration));
         if (declared < HEADER_BYTES || declared > size - offset) {
           break;
         }

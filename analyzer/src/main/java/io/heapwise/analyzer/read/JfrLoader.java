@@ -89,6 +89,7 @@ public final class JfrLoader {
         continue;
       }
       long chunkEventsBefore = builder.eventsRead();
+      builder.chunkStarted(chunk.startEpochNanos());
       String failure;
       if (chunk == first) {
         failure = readChunk(firstFile, mapper);

@@ -15,10 +15,12 @@ import java.util.List;
  * @param allocationSource the event type that bytes per site were computed from, or {@code null} when the
  *     recordings have no allocation events
  * @param problems one line per file or chunk that could not be read whole, with the events read before it
+ * @param notes one line per correction made to what the recordings say, e.g. bytes left out of the threads' first
+ *     allocation samples as allocated before the recording began; absent when none
  * @param instrumentation how the agent's bytecode instrumentation ran; absent when it did not
  */
 @JsonPropertyOrder({"files", "jdk", "agentVersion", "applicationPackages", "durationSeconds", "eventsRead",
-    "allocationSource", "allocationSamples", "problems", "instrumentation"})
+    "allocationSource", "allocationSamples", "problems", "notes", "instrumentation"})
 public record RecordingInfo(
     List<String> files,
     String jdk,
@@ -29,11 +31,21 @@ public record RecordingInfo(
     String allocationSource,
     long allocationSamples,
     List<String> problems,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes,
     @JsonInclude(JsonInclude.Include.NON_NULL) InstrumentationSummary instrumentation) {
 
   public RecordingInfo {
     files = List.copyOf(files);
     applicationPackages = applicationPackages == null ? List.of() : List.copyOf(applicationPackages);
     problems = List.copyOf(problems);
+    notes = notes == null ? List.of() : List.copyOf(notes);
+  }
+
+  /** Without notes: what the report held before it had them. */
+  public RecordingInfo(List<String> files, String jdk, String agentVersion, List<String> applicationPackages,
+      double durationSeconds, long eventsRead, String allocationSource, long allocationSamples, List<String> problems,
+      InstrumentationSummary instrumentation) {
+    this(files, jdk, agentVersion, applicationPackages, durationSeconds, eventsRead, allocationSource,
+        allocationSamples, problems, List.of(), instrumentation);
   }
 }

@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Holds each thread's first {@code jdk.ObjectAllocationSample} of a recording aside, and settles its weight when the
+ * profile is built: at most what the thread can have allocated since the recording began.
+ *
+ * <p>Why: HotSpot weighs a sample with the thread's allocated bytes now minus their value at the thread's previous
+ * committed sample, a thread-local that starts at 0 and outlives recordings ({@code JfrObjectAllocationSample}). So
+ * the first sample a thread commits in a recording carries everything it allocated since it started, or since its
+ * last sample in an earlier recording: for each worker of a service that ran for an hour before the agent attached,
+ * gigabytes, all put on whichever site happened to be sampled first.
+ *
+ * <p>The rule, per thread:
+ * <ul>
+ *   <li>A thread started during the recording (its {@code jdk.ThreadStart} is in it) keeps its first sample whole:
+ *       all it allocated is in the recording, and short-lived threads often have no other sample.
+ *   <li>A thread known to have existed when the recording began has its first sample's weight capped at
+ *       {@code rate x (sample time - recording start)}. Known: the recording has {@code jdk.ThreadStart} enabled and
+ *       none for this thread, or it reads {@code jdk.ThreadAllocationStatistics} as each chunk begins (default.jfc's
+ *       "everyChunk") and the thread is in its first pass of readings. {@code rate} is the thread's average
+ *       allocation rate in the recording: between its first and last readings, which are exact, else over its
+ *       later samples, whose weights are exact deltas of the same counter.
+ *   <li>Any other thread keeps its first sample whole: without either evidence it may have started during the
+ *       recording, and then its weight is real.
+ * </ul>
+ * One straight line through the thread's counter, rather than the reading nearest the sample, because with
+ * heapwise.jfc the first reading comes a second into the recording, after a busy thread's first sample, so there is
+ * rarely one before it; the line gives the thread about its in-recording total, first sample and later ones
+ * together. Where the thread's pace was uneven the cap is off by what the average misses in the first interval, not
+ * by what it allocated before the recording.
+ *
+ * <p>The recording starts at the earliest commit time of any of its events: a live stream knows nothing earlier, so
+ * a file and its replay as a stream are settled alike; the chunk header's start is only milliseconds before.
+ */
+final class FirstSamples {
+
+  /**
+   * How far apart the readings of one pass over the threads may be. JFR reads every thread's counter in one loop, a
+   * microsecond or so per thread; this leaves room for thousands of threads on a busy machine.
+   */
+  static final long READING_PASS_NANOS = 10_000_000L;
+
+  private static final long UNSET = Long.MIN_VALUE;
+
+  /** A first sample, kept aside; {@code epochNanos} is when it was taken. */
+  record Sample(SiteKey site, String type, String thread, long weight, long epochNanos) {
+  }
+
+  /** A first sample with the weight it counts for. */
+  record Settled(Sample sample, long weight) {
+  }
+
+  /** What {@link #settle()} decided: every first sample, and what the rule took from them. */
+  record Settlement(List<Settled> samples, FirstSampleCorrection correction) {
+  }
+
+  private final List<Recording> recordings = new ArrayList<>();
+  private Recording current = new Recording();
+
+  FirstSamples() {
+    recordings.add(current);
+  }
+
+  /**
+   * The events that follow are another recording, e.g. the next file: HotSpot's thread-local carries over between
+   * recordings, so each recording has its own first samples.
+   */
+  void newRecording() {
+    if (!current.isEmpty()) {
+      current = new Recording();
+      recordings.add(current);
+    }
+  }
+
+  /**
+   * A file's chunk begins. Chunks of one recording start one after another; one that starts no later than the one
+   * before is another recording, as in files concatenated with {@code cat}.
+   */
+  void chunkStarted(long headerStartEpochNanos) {
+    if (current.lastChunkStart != UNSET && headerStartEpochNanos <= current.lastChunkStart) {
+      newRecording();
+    }
+    current.lastChunkStart = headerStartEpochNanos;
+  }
+
+  /** Any event of the recording, committed at {@code epochNanos}. */
+  void committed(long epochNanos) {
+    if (epochNanos <= 0) {
+      // An event without a time says nothing of when the recording began.
+      return;
+    }
+    if (current.start == UNSET || epochNanos < current.start) {
+      current.start = epochNanos;
+    }
+  }
+
+  /** The recording's settings enabled {@code jdk.ThreadStart}: a thread without one existed before it began. */
+  void threadStartsRecorded() {
+    current.threadStartsRecorded = true;
+  }
+
+  void threadStarted(long threadId) {
+    current.threadStartsRecorded = true;
+    current.thread(threadId).startedInRecording = true;
+  }
+
+  /**
+   * The recording reads the threads' counters as each chunk begins, so its first pass of readings is at its start, not
+   * (only) a period into it. This, not the readings' times, is the evidence: JFR may take a few hundred milliseconds
+   * to come to that pass on a busy machine.
+   */
+  void readingsAtChunkStart() {
+    current.readingsAtChunkStart = true;
+  }
+
+  /** {@code jdk.ThreadAllocationStatistics}: the thread had allocated {@code allocatedBytes} at {@code epochNanos}. */
+  void threadAllocated(long threadId, long epochNanos, long allocatedBytes) {
+    current.thread(threadId).reading(epochNanos, allocatedBytes);
+    if (current.firstReadingNanos == UNSET || epochNanos < current.firstReadingNanos) {
+      current.firstReadingNanos = epochNanos;
+    }
+  }
+
+  /**
+   * One sample of {@code threadId}. Returns what to count now: nothing while it is its thread's earliest so far, else
+   * the sample itself, or the one it replaces as the earliest (a file gives a chunk thread buffer by thread buffer).
+   */
+  Sample sample(long threadId, Sample sample) {
+    return current.thread(threadId).sample(sample);
+  }
+
+  /** First samples held aside, one per thread and recording. */
+  long held() {
+    long held = 0;
+    for (Recording recording : recordings) {
+      for (ThreadState thread : recording.threads.values()) {
+        held += thread.first == null ? 0 : 1;
+      }
+    }
+    return held;
+  }
+
+  /** Each first sample with its weight under the rule, from what is known now; changes nothing, so may be repeated. */
+  Settlement settle() {
+    List<Settled> settled = new ArrayList<>();
+    long capped = 0;
+    long bytesRemoved = 0;
+    for (Recording recording : recordings) {
+      for (ThreadState thread : recording.threads.values()) {
+        if (thread.first == null) {
+          continue;
+        }
+        long weight = thread.first.weight();
+        long cap = thread.cap(recording);
+        if (cap < weight) {
+          capped++;
+          bytesRemoved += weight - cap;
+          weight = cap;
+        }
+        settled.add(new Settled(thread.first, weight));
+      }
+    }
+    return new Settlement(settled, new FirstSampleCorrection(capped, bytesRemoved));
+  }
+
+  private static final class Recording {
+    final Map<Long, ThreadState> threads = new HashMap<>();
+    long start = UNSET;
+    long lastChunkStart = UNSET;
+    long firstReadingNanos = UNSET;
+    boolean threadStartsRecorded;
+    boolean readingsAtChunkStart;
+
+    /** Whether the thread's counter was read in the pass made as the recording began. */
+    boolean readAtStart(ThreadState thread) {
+      return readingsAtChunkStart && thread.firstReadingNanos != UNSET
+          && thread.firstReadingNanos - firstReadingNanos <= READING_PASS_NANOS;
+    }
+
+    ThreadState thread(long threadId) {
+      return threads.computeIfAbsent(threadId, id -> new ThreadState());
+    }
+
+    boolean isEmpty() {
+      return threads.isEmpty() && start == UNSET && !threadStartsRecorded && !readingsAtChunkStart;
+    }
+  }
+
+  /** What one recording tells of a thread: its earliest sample, its later ones in sum, its first and last readings. */
+  private static final class ThreadState {
+    Sample first;
+    long laterWeights;
+    long lastSampleNanos = UNSET;
+    long firstReadingNanos = UNSET;
+    long firstReadingBytes;
+    long lastReadingNanos = UNSET;
+    long lastReadingBytes;
+    boolean startedInRecording;
+
+    Sample sample(Sample sample) {
+      lastSampleNanos = Math.max(lastSampleNanos, sample.epochNanos());
+      if (first == null) {
+        first = sample;
+        return null;
+      }
+      Sample later = sample;
+      if (sample.epochNanos() < first.epochNanos()) {
+        later = first;
+        first = sample;
+      }
+      laterWeights += later.weight();
+      return later;
+    }
+
+    void reading(long epochNanos, long allocatedBytes) {
+      if (firstReadingNanos == UNSET || epochNanos < firstReadingNanos) {
+        firstReadingNanos = epochNanos;
+        firstReadingBytes = allocatedBytes;
+      }
+      if (lastReadingNanos == UNSET || epochNanos > lastReadingNanos) {
+        lastReadingNanos = epochNanos;
+        lastReadingBytes = allocatedBytes;
+      }
+    }
+
+    /** The most the first sample may count for under the class comment's rule; {@code Long.MAX_VALUE}: all of it. */
+    long cap(Recording recording) {
+      if (startedInRecording || recording.start == UNSET) {
+        return Long.MAX_VALUE;
+      }
+      if (!recording.threadStartsRecorded && !recording.readAtStart(this)) {
+        return Long.MAX_VALUE;
+      }
+      double bytesPerNano;
+      if (lastReadingNanos > firstReadingNanos) {
+        bytesPerNano = (double) Math.max(0, lastReadingBytes - firstReadingBytes)
+            / (lastReadingNanos - firstReadingNanos);
+      } else if (lastSampleNanos > first.epochNanos()) {
+        bytesPerNano = (double) laterWeights / (lastSampleNanos - first.epochNanos());
+      } else {
+        // One sample and at most one reading: no rate to go by, so no evidence against the weight.
+        return Long.MAX_VALUE;
+      }
+      return (long) Math.ceil(bytesPerNano * Math.max(0, first.epochNanos() - recording.start));
+    }
+  }
+}

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each thread's first allocation sample in a recording, settled by the rule in {@code FirstSamples}. */
+class ProfileBuilderTest {
+
+  private static final long START = 1_790_000_000_000_000_000L;
+  private static final long MILLIS = 1_000_000L;
+  private static final long MB = 1_000_000L;
+  private static final Frame WORK = new Frame("com.acme.Worker", "work", 42, 7, true);
+  private static final SiteAttributor.Attribution AT_WORK = new SiteAttributor.Attribution(WORK, null, List.of(WORK));
+
+  private final ProfileBuilder builder = new ProfileBuilder();
+
+  @Test
+  void aThreadThatWasThereBeforeCountsItsRateSinceTheStartForItsFirstSample() {
+    builder.eventEnabled("jdk.ThreadStart");
+    event(0);
+    sample(1, 100, 1_000 * MB);
+    // Ten later samples of 10 MB over one second: 100 MB/s, so 10 MB for the first 100 ms.
+    for (int i = 1; i <= 10; i++) {
+      sample(1, 100 + 100 * i, 10 * MB);
+    }
+
+    AllocationProfile profile = builder.build();
+
+    assertThat(profile.bytesByThread()).containsEntry("thread-1", 110 * MB);
+    assertThat(profile.totalBytes()).isEqualTo(110 * MB);
+    assertThat(profile.allocationSamples()).isEqualTo(11);
+    assertThat(profile.firstSampleCorrection()).isEqualTo(new FirstSampleCorrection(1, 990 * MB));
+  }
+
+  @Test
+  void theThreadsCounterReadingsGiveItsRateWhenThereAreTwo() {
+    builder.eventEnabled("jdk.ThreadStart");
+    event(0);
+    sample(1, 50, 4_000 * MB);
+    sample(1, 1_500, 1 * MB);
+    // 200 MB/s between the readings, so 10 MB for the first 50 ms; the later sample's weight does not matter.
+    builder.threadAllocated("thread-1", 1, START + 1_000 * MILLIS, 5_000 * MB);
+    builder.threadAllocated("thread-1", 1, START + 2_000 * MILLIS, 5_200 * MB);
+
+    assertThat(builder.build().bytesByThread()).containsEntry("thread-1", 11 * MB);
+  }
+
+  @Test
+  void aThreadStartedDuringTheRecordingKeepsItsFirstSample() {
+    event(0);
+    builder.threadStarted(AT_WORK, 2);
+    sample(2, 900, 50 * MB);
+    sample(2, 1_000, 1 * MB);
+
+    AllocationProfile profile = builder.build();
+
+    assertThat(profile.bytesByThread()).containsEntry("thread-2", 51 * MB);
+    assertThat(profile.firstSampleCorrection()).isEqualTo(FirstSampleCorrection.NONE);
+  }
+
+  @Test
+  void withoutEvidenceThatTheThreadWasThereBeforeNothingIsCapped() {
+    event(0);
+    sample(1, 100, 1_000 * MB);
+    sample(1, 1_100, 10 * MB);
+    builder.threadAllocated("thread-1", 1, START + 1_000 * MILLIS, 5_000 * MB);
+    builder.threadAllocated("thread-1", 1, START + 2_000 * MILLIS, 5_010 * MB);
+
+    assertThat(builder.build().bytesByThread()).containsEntry("thread-1", 1_010 * MB);
+  }
+
+  @Test
+  void readingsTakenAsEachChunkBeginsShowWhichThreadsWereThereBefore() {
+    builder.threadAllocationsReadAtChunkStart();
+    event(0);
+    // JFR came to its first pass of readings late, 300 ms in; thread 1 was in it, thread 2 started after it.
+    builder.threadAllocated("thread-1", 1, START + 300 * MILLIS, 3_000 * MB);
+    builder.threadAllocated("thread-1", 1, START + 2_300 * MILLIS, 3_200 * MB);
+    builder.threadAllocated("thread-2", 2, START + 2_300 * MILLIS, 60 * MB);
+    sample(1, 100, 2_900 * MB);
+    sample(2, 1_000, 50 * MB);
+    sample(2, 2_000, 10 * MB);
+
+    AllocationProfile profile = builder.build();
+
+    assertThat(profile.bytesByThread()).containsEntry("thread-1", 10 * MB).containsEntry("thread-2", 60 * MB);
+  }
+
+  @Test
+  void theEarliestSampleIsTheFirstWhateverOrderTheyArriveIn() {
+    builder.eventEnabled("jdk.ThreadStart");
+    event(0);
+    sample(1, 1_100, 10 * MB);
+    sample(1, 100, 1_000 * MB);
+    for (int i = 2; i <= 10; i++) {
+      sample(1, 100 + 100 * i, 10 * MB);
+    }
+
+    assertThat(builder.build().bytesByThread()).containsEntry("thread-1", 110 * MB);
+  }
+
+  @Test
+  void buildIsRepeatableAndSettlesAgainWithWhatArrivedSince() {
+    builder.eventEnabled("jdk.ThreadStart");
+    event(0);
+    sample(1, 100, 1_000 * MB);
+    sample(1, 1_100, 100 * MB);
+    AllocationProfile first = builder.build();
+
+    AllocationProfile again = builder.build();
+    assertThat(again.bytesByThread()).isEqualTo(first.bytesByThread());
+    assertThat(again.timeline()).isEqualTo(first.timeline());
+    assertThat(again.firstSampleCorrection()).isEqualTo(first.firstSampleCorrection());
+    assertThat(first.bytesByThread()).containsEntry("thread-1", 110 * MB);
+
+    sample(1, 2_100, 300 * MB);
+    assertThat(builder.build().bytesByThread()).containsEntry("thread-1", 420 * MB);
+    assertThat(first.bytesByThread()).containsEntry("thread-1", 110 * MB);
+  }
+
+  @Test
+  void eachFileAndEachChunkThatStartsOverIsARecordingOfItsOwn() {
+    builder.eventEnabled("jdk.ThreadStart");
+    builder.chunkStarted(START);
+    recordThread1();
+    // The same chunk again, as from cat a.jfr a.jfr: its thread 1 has a first sample of its own.
+    builder.chunkStarted(START);
+    builder.eventEnabled("jdk.ThreadStart");
+    recordThread1();
+
+    AllocationProfile profile = builder.build();
+
+    assertThat(profile.bytesByThread()).containsEntry("thread-1", 2 * 110 * MB);
+    assertThat(profile.firstSampleCorrection()).isEqualTo(new FirstSampleCorrection(2, 2 * 990 * MB));
+  }
+
+  private void recordThread1() {
+    event(0);
+    sample(1, 100, 1_000 * MB);
+    sample(1, 1_100, 100 * MB);
+  }
+
+  private void event(long atMillis) {
+    builder.eventRead(START + atMillis * MILLIS);
+  }
+
+  private void sample(long thread, long atMillis, long weight) {
+    event(atMillis);
+    builder.allocation(AllocationSource.OBJECT_ALLOCATION_SAMPLE, "byte[]", AT_WORK, weight, -1, "thread-" + thread,
+        thread, START + atMillis * MILLIS);
+  }
+}
