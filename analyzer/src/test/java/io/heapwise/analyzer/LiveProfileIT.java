@@ -126,6 +126,40 @@ class LiveProfileIT {
     assertSameAnalysis(new Analyzer().report(last, options), fileReport);
   }
 
+  /**
+   * A window at every flush, as the agent's {@code report=} takes one per period: together they hold every event
+   * and every byte once, and each keeps what the stream said once about the JVM, so a later window's analysis
+   * knows the JDK, the collectors and the enabled events.
+   */
+  @Test
+  void windowsPartitionTheStreamAndEachKnowsTheJvm() throws Exception {
+    LiveProfile live = new LiveProfile(List.of(), List.of());
+    List<AllocationProfile> windows = new ArrayList<>();
+    replay(live, () -> windows.add(live.snapshotAndStartWindow()));
+    windows.add(live.snapshotAndStartWindow());
+
+    assertThat(windows).hasSizeGreaterThan(2);
+    assertThat(windows.stream().mapToLong(AllocationProfile::eventsRead).sum()).isEqualTo(fileProfile.eventsRead());
+    assertThat(windows.stream().mapToLong(w -> w.collections().size()).sum())
+        .isEqualTo(fileProfile.collections().size());
+    // Only the recording's first window caps first samples; later windows count theirs whole, as exact deltas since
+    // each thread's previous sample. The first window may cap otherwise than the file, knowing less of each rate:
+    // before capping, the bytes are the same.
+    long windowBytes = windows.stream().mapToLong(AllocationProfile::totalBytes).sum();
+    assertThat(windowBytes + windows.get(0).firstSampleCorrection().bytesRemoved())
+        .isEqualTo(fileProfile.totalBytes() + fileProfile.firstSampleCorrection().bytesRemoved());
+    assertThat(windows.subList(1, windows.size())).allSatisfy(window ->
+        assertThat(window.firstSampleCorrection().samplesCapped()).isZero());
+    assertThat(windows.stream().mapToDouble(AllocationProfile::durationSeconds).sum())
+        .isCloseTo(fileProfile.durationSeconds(), within(DURATION_TOLERANCE_SECONDS));
+    AllocationProfile later = windows.get(windows.size() - 2);
+    assertThat(later.eventsRead()).isPositive().isLessThan(fileProfile.eventsRead() / 2);
+    assertThat(later.jdkVersion()).isNotNull().isEqualTo(fileProfile.jdkVersion());
+    assertThat(later.collectors()).isNotEmpty().isEqualTo(fileProfile.collectors());
+    assertThat(later.enabledEvents()).isEqualTo(fileProfile.enabledEvents());
+    assertThat(later.applicationPackages()).containsExactly(INCLUDE);
+  }
+
   @Test
   void snapshotsFromAnotherThreadWhileTheStreamIsFedDoNotDisturbIt() throws Exception {
     LiveProfile live = new LiveProfile(List.of(), List.of());

@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /**
  * The agent's {@code report=} option, which the agent finds by name: the analyzer, run inside the application on
- * the agent's own recording as JFR writes it, reports the findings so far at a period.
+ * the agent's own recording as JFR writes it, reports each period's findings.
  */
 public final class PeriodicReporter implements PeriodicReports {
 

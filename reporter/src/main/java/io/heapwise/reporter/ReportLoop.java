@@ -29,11 +29,12 @@ import jdk.jfr.consumer.EventStream;
 
 /**
  * Follows this JVM's JFR disk repository from the start of the agent's recording into the analyzer's live model,
- * and every period logs a digest of the report so far to the application's own log ({@link System.Logger}, which
- * reaches the application's logging framework when it provides a {@code System.LoggerFinder}, and
+ * and every period logs a digest of that period's report to the application's own log ({@link System.Logger},
+ * which reaches the application's logging framework when it provides a {@code System.LoggerFinder}, and
  * {@code java.util.logging} otherwise), and writes the whole report as JSON to {@code report-file=} if given.
  *
- * <p>Each report covers the whole recording so far, as {@code heapwise analyze} of the recording would.
+ * <p>Each report covers one period, not the recording so far: a service runs for weeks, its rates now matter more
+ * than their average since it started, and a model of weeks would grow with every collection and every second.
  */
 final class ReportLoop {
 
@@ -93,14 +94,17 @@ final class ReportLoop {
       classFiles.close();
       throw e;
     }
-    loop.timer.scheduleAtFixedRate(() -> loop.report("every " + AgentArgs.formatDuration(args.reportMillis())),
+    loop.timer.scheduleAtFixedRate(() -> loop.report("the last " + AgentArgs.formatDuration(args.reportMillis())),
         args.reportMillis(), args.reportMillis(), TimeUnit.MILLISECONDS);
-    log.info("reporting the findings so far every " + AgentArgs.formatDuration(args.reportMillis())
+    log.info("reporting the findings of every " + AgentArgs.formatDuration(args.reportMillis())
         + " to logger " + LOGGER_NAME + (args.reportFile() == null ? "" : " and to " + args.reportFile()));
     return loop;
   }
 
-  /** Ends the reports with a last one, when the agent ends the recording; safe to run more than once. */
+  /**
+   * Ends the reports with a last one, on what came since the previous, when the agent ends the recording; safe to
+   * run more than once.
+   */
   void stop() {
     if (!stopped.compareAndSet(false, true)) {
       return;
@@ -130,9 +134,9 @@ final class ReportLoop {
         return;
       }
       if (profile.eventsSeen() == 0) {
-        return; // JFR has not flushed yet: an empty report would only say so
+        return; // JFR has not flushed since the last report: an empty report would only say so
       }
-      Report report = analyzer.report(profile.snapshot(), options);
+      Report report = analyzer.report(profile.snapshotAndStartWindow(), options);
       reportsMade++;
       if (args.reportFile() != null) {
         AtomicFiles.writeText(args.reportFile(), out -> ReportJson.write(report, out));
@@ -150,7 +154,7 @@ final class ReportLoop {
   }
 
   /**
-   * {@code heapwise report 3 (every 1m): 180.0 s: 412.3 MB/s allocated; ...} and a line per top site and finding.
+   * {@code heapwise report 3 (the last 1m): 60.0 s: 412.3 MB/s allocated; ...} and a line per top site and finding.
    */
   private String message(Report report, String when) {
     List<String> lines = new ArrayList<>(ReportDigest.lines(report, DIGEST_SITES, DIGEST_FINDINGS));

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The agent's {@code report=} option in a real JVM running a sample with a planted unsized collection: the reports
- * reach the application's own log at the period, name the planted site, the JSON file is replaced atomically, and
+ * The agent's {@code report=} option in a real JVM running a sample with a planted unsized collection: a report per
+ * period reaches the application's own log and names the planted site, the JSON file is replaced atomically, and
  * nothing of the reporter keeps the application alive or outlives the recording.
  */
 class PeriodicReportIT {
@@ -41,16 +41,16 @@ class PeriodicReportIT {
   }
 
   @Test
-  void reportsTheFindingsSoFarAtThePeriodAndWritesTheLatestAsJson() throws Exception {
+  void reportsEachPeriodsFindingsAndWritesTheLatestAsJson() throws Exception {
     Path dir = freshDir("PeriodicReportIT-period");
     Path json = dir.resolve("heapwise-report.json");
 
     ForkedJvm.Result run = runOrderBook(dir, TestEnvironment.agentJar(),
-        "out=" + dir.resolve("book.jfr") + ",report=1s,report-file=" + json, 5).assertSuccess();
+        "out=" + dir.resolve("book.jfr") + ",report=2s,report-file=" + json, 7).assertSuccess();
 
     // The sample ran its full time and the JVM ended with main: no thread of the reporter kept it alive.
-    assertThat(SampleOutput.parse(run.stdout()).seconds()).isGreaterThan(4.5);
-    List<Integer> numbers = reportNumbers(run.stderr(), "every 1s");
+    assertThat(SampleOutput.parse(run.stdout()).seconds()).isGreaterThan(6.5);
+    List<Integer> numbers = reportNumbers(run.stderr(), "the last 2s");
     assertThat(numbers).hasSizeGreaterThanOrEqualTo(3);
     assertThat(numbers).isSortedAccordingTo(Integer::compare).doesNotHaveDuplicates();
     assertThat(run.stderr()).contains(plantedId, "full report: " + json);
@@ -59,8 +59,8 @@ class PeriodicReportIT {
       report = ReportJson.read(in);
     }
     assertThat(report.findings()).extracting(Finding::id).contains(plantedId);
-    // The file covers the recording up to one of the last reports, not just its first second.
-    assertThat(report.recording().durationSeconds()).isGreaterThan(3.0);
+    // The file holds one period's report, not the recording so far.
+    assertThat(report.recording().durationSeconds()).isBetween(1.0, 3.0);
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(path -> path.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
     }
@@ -72,7 +72,7 @@ class PeriodicReportIT {
     Path dir = freshDir("PeriodicReportIT-duration");
 
     ForkedJvm.Result run = runOrderBook(dir, TestEnvironment.agentJar(),
-        "out=" + dir.resolve("book.jfr") + ",report=1s,duration=3s", 6).assertSuccess();
+        "out=" + dir.resolve("book.jfr") + ",report=2s,duration=3s", 6).assertSuccess();
 
     String stderr = run.stderr();
     assertThat(stderr).contains("[heapwise] ending the recording: the duration of 3s ended");
@@ -80,7 +80,7 @@ class PeriodicReportIT {
     // Three more seconds of the sample ran after the recording ended: none of them was reported. (A periodic
     // report already under way when the recording ends may still finish, before the last one.)
     int last = stderr.indexOf("(the recording ended)");
-    assertThat(reportNumbers(stderr.substring(last), "every 1s")).isEmpty();
+    assertThat(reportNumbers(stderr.substring(last), "the last 2s")).isEmpty();
     assertThat(stderr.substring(last)).contains(plantedId);
   }
 
@@ -97,12 +97,12 @@ class PeriodicReportIT {
 
     ForkedJvm.Result run = ForkedJvm.java()
         .args("-Djava.util.logging.config.file=" + config,
-            "-javaagent:" + TestEnvironment.agentJar() + "=out=" + dir.resolve("book.jfr") + ",report=1s",
+            "-javaagent:" + TestEnvironment.agentJar() + "=out=" + dir.resolve("book.jfr") + ",report=2s",
             "-cp", TestEnvironment.samplesClassPath().toString(), ORDER_BOOK, "--seconds", "3")
         .run(dir)
         .assertSuccess();
 
-    assertThat(Files.readString(serviceLog)).contains("io.heapwise.reporter", "heapwise report 1 (every 1s)",
+    assertThat(Files.readString(serviceLog)).contains("io.heapwise.reporter", "heapwise report 1 (the last 2s)",
         plantedId);
     assertThat(run.stderr()).doesNotContain("heapwise report");
   }

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * @param exactCounts instrumentation also counts every allocation per site
  * @param maxTracked instrumentation tracks at most this many sampled objects at a time
  * @param ownerPid the process that attached the agent, whose exit ends the recording early; 0 when none
- * @param reportMillis how often the agent reports its findings so far into the application's log; 0 for never
+ * @param reportMillis how often the agent logs the findings of the period just ended into the application's log;
+ *     0 for never
  * @param reportFile where each periodic report is also written as JSON, replaced atomically; null for nowhere
  */
 public record AgentArgs(
@@ -264,8 +265,8 @@ public record AgentArgs(
   private static long parseReportPeriod(String value) throws InvalidOptionException {
     long millis = parseDuration(value);
     if (millis < MIN_REPORT_MILLIS) {
-      throw new InvalidOptionException("option 'report' is how often to log the findings so far, at least "
-          + formatDuration(MIN_REPORT_MILLIS) + " (JFR makes its events readable about once a second), e.g."
+      throw new InvalidOptionException("option 'report' is how often to log the findings of the period, at"
+          + " least " + formatDuration(MIN_REPORT_MILLIS) + " (JFR makes its events readable about once a second), e.g."
           + " report=1m, not '" + value + "'");
     }
     return millis;

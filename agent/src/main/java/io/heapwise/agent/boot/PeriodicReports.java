@@ -5,7 +5,7 @@ package io.heapwise.agent.boot;
 import java.time.Instant;
 
 /**
- * The {@code report=} option: the findings so far, analysed inside the application and logged at a period. The
+ * The {@code report=} option: each period's findings, analysed inside the application and logged. The
  * analyzer it needs is not part of this module (the analyzer's own tests record with this agent), so the agent jar
  * that users run bundles an implementation, found by name at start.
  */

@@ -55,6 +55,8 @@ public final class ProfileBuilder {
   private final Map<String, SkippedEvents> skippedAgentEvents = new TreeMap<>();
   /** Each thread's first ObjectAllocationSample per recording, counted only when the profile is built. */
   private final FirstSamples firstSamples = new FirstSamples();
+  /** A successor's: its recording began in an earlier window, whose builder settled the first samples. */
+  private boolean recordingUnderWay;
 
   public void file(String name) {
     files.add(name);
@@ -110,7 +112,7 @@ public final class ProfileBuilder {
     SiteStats stats = sites.computeIfAbsent(key, k -> new SiteStats(k, attribution.frames()));
     stats.size(objectBytes);
     FirstSamples.Sample sample = new FirstSamples.Sample(key, allocatedType, thread, weight, epochNanos);
-    if (source == AllocationSource.OBJECT_ALLOCATION_SAMPLE) {
+    if (source == AllocationSource.OBJECT_ALLOCATION_SAMPLE && !recordingUnderWay) {
       // Only these weights are deltas of a per-thread counter; TLAB events weigh their own TLAB.
       sample = firstSamples.sample(threadId, sample);
       if (sample == null) {
@@ -245,6 +247,32 @@ public final class ProfileBuilder {
 
   public long eventsRead() {
     return eventsRead;
+  }
+
+  /**
+   * A builder for the events that follow, which knows what this one learnt about the JVM and the recording (its
+   * version, flags, collectors, heap layout, enabled events, embedded class files, packages) but none of what it
+   * measured: the next window of a live stream that runs for days, whose reports cover a period each and whose
+   * memory must not grow with uptime. Those facts come once per chunk, so the next window could not learn them
+   * again until JFR starts a new one.
+   *
+   * <p>Its first samples are not held aside: the samples of a recording under way are exact deltas since each
+   * thread's previous sample, taken in this window or the one before.
+   */
+  public ProfileBuilder successor() {
+    ProfileBuilder next = new ProfileBuilder();
+    next.collectors.addAll(collectors);
+    next.files.addAll(files);
+    next.applicationPackages.addAll(applicationPackages);
+    next.agentVersion = agentVersion;
+    next.jdkVersion = jdkVersion;
+    next.flags.putAll(flags);
+    next.compressedOops = compressedOops;
+    next.objectAlignment = objectAlignment;
+    next.enabledEvents.addAll(enabledEvents);
+    next.embeddedClassFiles.putAll(embeddedClassFiles);
+    next.recordingUnderWay = true;
+    return next;
   }
 
   /**

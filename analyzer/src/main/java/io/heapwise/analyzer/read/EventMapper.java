@@ -49,6 +49,16 @@ final class EventMapper {
     this.instrumentationEvents = new InstrumentationEvents(builder);
   }
 
+  /**
+   * A mapper feeding {@code next} (a {@link ProfileBuilder#successor()}) that reads events as this one does: the
+   * same attribution, and the event type names that this chunk's {@code jdk.ActiveSetting} events refer to.
+   */
+  EventMapper successor(ProfileBuilder next) {
+    EventMapper mapper = new EventMapper(next, attributor);
+    mapper.eventNamesById.putAll(eventNamesById);
+    return mapper;
+  }
+
   /** Attributes the stacks of the events that follow: a live stream learns the application from its session. */
   void attributor(SiteAttributor next) {
     attributor = next;

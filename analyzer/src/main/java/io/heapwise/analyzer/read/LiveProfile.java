@@ -26,10 +26,10 @@ public final class LiveProfile {
 
   /** Guards everything below: the builder is not thread-safe, and a snapshot must not see half an event. */
   private final Object lock = new Object();
-  private final ProfileBuilder builder = new ProfileBuilder();
+  private ProfileBuilder builder = new ProfileBuilder();
   private final List<String> applicationPackages;
   private final List<String> libraryPackages;
-  private final EventMapper mapper;
+  private EventMapper mapper;
   /**
    * The span of the commit (end) times seen, in epoch nanoseconds. Not start times: a thread park or monitor wait
    * committed in the first second of an attach may have begun hours before, and those hours were not observed.
@@ -83,7 +83,22 @@ public final class LiveProfile {
     }
   }
 
-  /** Events accepted so far, of every type. */
+  /**
+   * Everything seen since the previous window began (or since the start), and a new window from here on: what the
+   * window measured is forgotten, what the stream told about the JVM is kept (see {@link ProfileBuilder#successor()}).
+   * Windows are contiguous: the next one's time starts where this one's ends.
+   */
+  public AllocationProfile snapshotAndStartWindow() {
+    synchronized (lock) {
+      AllocationProfile window = builder.build();
+      builder = builder.successor();
+      mapper = mapper.successor(builder);
+      firstCommitNanos = lastCommitNanos;
+      return window;
+    }
+  }
+
+  /** Events accepted so far in this window, of every type. */
   public long eventsSeen() {
     synchronized (lock) {
       return builder.eventsRead();

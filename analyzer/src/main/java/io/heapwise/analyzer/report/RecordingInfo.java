@@ -40,12 +40,4 @@ public record RecordingInfo(
     problems = List.copyOf(problems);
     notes = notes == null ? List.of() : List.copyOf(notes);
   }
-
-  /** Without notes: what the report held before it had them. */
-  public RecordingInfo(List<String> files, String jdk, String agentVersion, List<String> applicationPackages,
-      double durationSeconds, long eventsRead, String allocationSource, long allocationSamples, List<String> problems,
-      InstrumentationSummary instrumentation) {
-    this(files, jdk, agentVersion, applicationPackages, durationSeconds, eventsRead, allocationSource,
-        allocationSamples, problems, List.of(), instrumentation);
-  }
 }

@@ -106,6 +106,9 @@ public final class TextRenderer implements Renderer {
     if (rec.instrumentation() != null) {
       field(out, "instrumented", instrumentation(rec.instrumentation()));
     }
+    for (String note : rec.notes()) {
+      field(out, "note", note);
+    }
     for (String problem : rec.problems()) {
       field(out, ansi.yellow("problem"), problem);
     }

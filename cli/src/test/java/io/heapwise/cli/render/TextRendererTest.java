@@ -41,7 +41,7 @@ class TextRendererTest {
 
   private static String render(InstrumentationSummary instrumentation, List<SiteSummary> sites) throws Exception {
     RecordingInfo recording = new RecordingInfo(List.of("app.jfr"), "17.0.15", "0.1.0", List.of("com.acme"), 10,
-        1_000, "jdk.ObjectAllocationSample", 200, List.of(), instrumentation);
+        1_000, "jdk.ObjectAllocationSample", 200, List.of(), List.of(), instrumentation);
     GcSummary gc = new GcSummary(List.of("G1New"), 30, 180, 30, 2, 2, 0.003, 1, 1, 1, 1, 2_000_000, 200_000);
     StringWriter out = new StringWriter();
     new TextRenderer(false).render(new Report(Report.SCHEMA, recording, gc, sites, List.of(), List.of(), List.of(),
