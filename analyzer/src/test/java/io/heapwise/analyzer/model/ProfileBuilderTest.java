@@ -138,6 +138,36 @@ class ProfileBuilderTest {
     assertThat(profile.firstSampleCorrection()).isEqualTo(new FirstSampleCorrection(2, 2 * 990 * MB));
   }
 
+  /** The next window of a long live stream ({@code report=}): the JVM's facts stay, the measurements go. */
+  @Test
+  void aSuccessorKnowsTheJvmButNotWhatWasMeasuredAndCapsNoFirstSample() {
+    builder.eventEnabled("jdk.ThreadStart");
+    builder.jdkVersion("17.0.15");
+    builder.collector("G1New");
+    builder.flag("MaxInlineSize", "35");
+    builder.heapConfiguration(true, 8);
+    builder.embeddedClassFile("com.acme.Worker", new byte[] {1});
+    event(0);
+    sample(1, 100, 1_000 * MB);
+    sample(1, 200, 10 * MB);
+
+    ProfileBuilder next = builder.successor();
+    next.eventRead(START + 300 * MILLIS);
+    // Thread 1 was there before this window, but its first sample here is an exact delta since its previous one.
+    next.allocation(AllocationSource.OBJECT_ALLOCATION_SAMPLE, "byte[]", AT_WORK, 500 * MB, -1, "thread-1", 1,
+        START + 300 * MILLIS);
+    AllocationProfile window = next.build();
+
+    assertThat(window.jdkVersion()).isEqualTo("17.0.15");
+    assertThat(window.collectors()).containsExactly("G1New");
+    assertThat(window.vmSettings()).isEqualTo(builder.build().vmSettings());
+    assertThat(window.enabledEvents()).containsExactly("jdk.ThreadStart");
+    assertThat(window.embeddedClassFiles()).containsOnlyKeys("com.acme.Worker");
+    assertThat(window.eventsRead()).isEqualTo(1);
+    assertThat(window.totalBytes()).isEqualTo(500 * MB);
+    assertThat(window.firstSampleCorrection()).isEqualTo(FirstSampleCorrection.NONE);
+  }
+
   private void recordThread1() {
     event(0);
     sample(1, 100, 1_000 * MB);
