@@ -37,6 +37,12 @@ public final class Analyzer {
    *     are listed in {@code report.recording().problems()}
    */
   public Report analyze(List<Path> recordings, AnalysisOptions options) throws UnreadableRecordingException {
+    return report(profile(recordings, options), options);
+  }
+
+  /** The allocation model of the recordings together, before any detector ran; see {@link #analyze}. */
+  public AllocationProfile profile(List<Path> recordings, AnalysisOptions options)
+      throws UnreadableRecordingException {
     if (recordings.isEmpty()) {
       throw new IllegalArgumentException("no recordings to analyze");
     }
@@ -46,7 +52,7 @@ public final class Analyzer {
     for (Path recording : recordings) {
       loader.load(recording);
     }
-    return report(builder.build(), options);
+    return builder.build();
   }
 
   /** The report for a profile built elsewhere, e.g. from a live stream. */

@@ -21,7 +21,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = VersionProvider.class,
     description = "Finds the allocation sites that keep the JVM's garbage collector busy, and says what to change.",
     subcommands = {DemoCommand.class, RecordCommand.class, AnalyzeCommand.class, AttachCommand.class,
-        ListCommand.class},
+        ListCommand.class, BaselineCommand.class, GateCommand.class, DiffCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  java -jar heapwise.jar demo",

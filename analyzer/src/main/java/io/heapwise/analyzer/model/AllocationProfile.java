@@ -32,6 +32,7 @@ import java.util.Set;
  * @param problems one line for each part of a recording that could not be read
  * @param firstSampleCorrection what was left out of the threads' first allocation samples as allocated before the
  *     recording began
+ * @param eventCounts events read per event type name, of every type
  */
 public record AllocationProfile(
     List<String> files,
@@ -60,10 +61,12 @@ public record AllocationProfile(
     Map<InstrumentedSite, MeasuredSizes> measuredSizes,
     InstrumentationStats instrumentation,
     List<String> problems,
-    FirstSampleCorrection firstSampleCorrection) {
+    FirstSampleCorrection firstSampleCorrection,
+    Map<String, Long> eventCounts) {
 
   public AllocationProfile {
     files = List.copyOf(files);
+    eventCounts = Map.copyOf(eventCounts);
     applicationPackages = List.copyOf(applicationPackages);
     sites = List.copyOf(sites);
     bytesByType = Map.copyOf(bytesByType);

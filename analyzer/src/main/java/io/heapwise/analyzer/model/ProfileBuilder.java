@@ -35,6 +35,8 @@ public final class ProfileBuilder {
   private final List<String> problems = new ArrayList<>();
   private String jdkVersion;
   private long eventsRead;
+  /** Events read per type: a work counter for the gate ({@code --work-event}), among others. */
+  private final Map<String, long[]> eventCounts = new HashMap<>();
   private long durationNanos;
   private final Map<String, String> flags = new HashMap<>();
   private Boolean compressedOops;
@@ -91,6 +93,11 @@ public final class ProfileBuilder {
   public void eventRead(long commitEpochNanos) {
     eventsRead++;
     firstSamples.committed(commitEpochNanos);
+  }
+
+  /** One more event of {@code eventType} was read. */
+  public void eventOfType(String eventType) {
+    eventCounts.computeIfAbsent(eventType, type -> new long[1])[0]++;
   }
 
   public void problem(String line) {
@@ -308,7 +315,8 @@ public final class ProfileBuilder {
         timeline, collections, heapSamples, List.copyOf(collectors), threadStartSites(), peakLiveThreads,
         new VmSettings(flags, compressedOops, objectAlignment), oldObjectSamples, largeAllocationSites(),
         enabledEvents, embeddedClassFiles, measuredLifetimes, measuredSizes, instrumentation, allProblems(),
-        source == AllocationSource.OBJECT_ALLOCATION_SAMPLE ? settlement.correction() : FirstSampleCorrection.NONE);
+        source == AllocationSource.OBJECT_ALLOCATION_SAMPLE ? settlement.correction() : FirstSampleCorrection.NONE,
+        eventCounts());
   }
 
   /** The settled first samples' bytes (and, per site, samples), to add to what was counted as it arrived. */
@@ -330,6 +338,12 @@ public final class ProfileBuilder {
         bySecond.merge(bucket(s.sample().epochNanos()), s.weight(), Long::sum);
       }
     }
+  }
+
+  private Map<String, Long> eventCounts() {
+    Map<String, Long> counts = new HashMap<>();
+    eventCounts.forEach((type, count) -> counts.put(type, count[0]));
+    return counts;
   }
 
   private List<String> allProblems() {

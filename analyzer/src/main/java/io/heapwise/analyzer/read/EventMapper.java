@@ -75,7 +75,9 @@ final class EventMapper {
 
   void accept(RecordedEvent event) {
     builder.eventRead(epochNanos(event.getEndTime()));
-    switch (event.getEventType().getName()) {
+    String type = event.getEventType().getName();
+    builder.eventOfType(type);
+    switch (type) {
       case "jdk.ObjectAllocationSample" ->
           allocation(event, AllocationSource.OBJECT_ALLOCATION_SAMPLE, longField(event, "weight"), -1);
       case "jdk.ObjectAllocationInNewTLAB" ->

@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer.gate;
+
+import io.heapwise.analyzer.finding.Finding;
+import io.heapwise.analyzer.finding.Severity;
+import io.heapwise.analyzer.report.Units;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A run's allocation per unit of work against a baseline: the total, every site either has, and the findings,
+ * each with a verdict. {@code heapwise gate} fails on any {@link Check#fails()}; {@code heapwise diff} shows the
+ * same checks without failing.
+ *
+ * @param baseline what was compared against
+ * @param current what was measured now, in the baseline's terms
+ * @param limits the gate's limits
+ * @param sigmas how many standard errors a rise had to exceed to count, for all quantities together
+ * @param checks the total first, then sites and findings, those that fail first and the largest rise first
+ */
+public record Comparison(Baseline baseline, Baseline current, Limits limits, double sigmas, List<Check> checks) {
+
+  /** Where a line number sits in a site id: {@code ...(Codec.java:40)}. */
+  private static final Pattern LINE = Pattern.compile(":\\d+\\)");
+
+  /**
+   * @param maxIncrease a rise of more than this fraction (0.10 for 10%) may fail
+   * @param minBytesPerUnit a site must rise by at least this many bytes per unit to fail; {@code null} for 1% of
+   *     the baseline's total, so that a site too small to matter cannot fail a build
+   */
+  public record Limits(double maxIncrease, Double minBytesPerUnit) {
+    public static final double DEFAULT_MAX_INCREASE = 0.10;
+    static final double DEFAULT_MIN_SHARE_OF_TOTAL = 0.01;
+
+    public double minBytes(Baseline baseline) {
+      return minBytesPerUnit != null ? minBytesPerUnit : baseline.total().bytesPerUnit() * DEFAULT_MIN_SHARE_OF_TOTAL;
+    }
+  }
+
+  public enum Kind { TOTAL, SITE, FINDING }
+
+  /** What became of one quantity. */
+  public enum Verdict {
+    /** Rose beyond the limit and the noise. */
+    REGRESSED(true),
+    /** Absent from the baseline, now beyond the limit and the noise. */
+    NEW(true),
+    /** Moved, within the limit or the noise. */
+    WITHIN(false),
+    /** Fell beyond the noise. */
+    IMPROVED(false),
+    /** In the baseline, absent now. */
+    GONE(false);
+
+    private final boolean fails;
+
+    Verdict(boolean fails) {
+      this.fails = fails;
+    }
+  }
+
+  /**
+   * One compared quantity.
+   *
+   * @param name {@code total}, a site id, or a finding id
+   * @param baseline bytes per unit in the baseline (for a new site, the most it can have had: the site floor); for
+   *     a finding, its severity's ordinal, -1 when absent
+   * @param current bytes per unit now; for a finding, as {@code baseline}
+   * @param noise the rise the noise alone could explain, in bytes per unit
+   * @param listed whether the baseline lists it (a site or finding new to the baseline is not)
+   * @param why the verdict in words, for the gate's output
+   */
+  public record Check(Kind kind, String name, double baseline, double current, double noise, Verdict verdict,
+      boolean listed, String why) {
+
+    public boolean fails() {
+      return verdict.fails;
+    }
+
+    /** The rise in bytes per unit (negative for a fall); 0 for findings. */
+    public double rise() {
+      return kind == Kind.FINDING ? 0 : current - baseline;
+    }
+
+    /** The rise as a fraction of the baseline, or infinity for a new site. */
+    public double change() {
+      return baseline > 0 ? (current - baseline) / baseline : Double.POSITIVE_INFINITY;
+    }
+  }
+
+  public boolean fails() {
+    return checks.stream().anyMatch(Check::fails);
+  }
+
+  public List<Check> failures() {
+    return checks.stream().filter(Check::fails).toList();
+  }
+
+  /**
+   * Compares {@code current} with {@code baseline}.
+   *
+   * @param findings the current findings, by id, for the words of a new finding's check
+   * @throws IllegalArgumentException when the two are measured per different units of work
+   */
+  public static Comparison of(Baseline baseline, Baseline current, Map<String, Finding> findings, Limits limits) {
+    if (!baseline.unit().comparesWith(current.unit())) {
+      throw new IllegalArgumentException("the baseline is measured " + baseline.unit().describe() + ", this run "
+          + current.unit().describe() + ": give the same work counter");
+    }
+    Map<String, String> matched = matchMovedSites(baseline, current);
+    Set<String> siteIds = new LinkedHashSet<>(baseline.sites().keySet());
+    for (String id : current.sites().keySet()) {
+      if (!matched.containsKey(id)) {
+        siteIds.add(id);
+      }
+    }
+    double sigmas = Noise.sigmas(siteIds.size() + 1);
+    List<Check> checks = new ArrayList<>();
+    checks.add(quantity(Kind.TOTAL, "total", baseline.total(), current.total(), sigmas, limits.maxIncrease(), 0,
+        false));
+    double minBytes = limits.minBytes(baseline);
+    Map<String, String> movedBack = new HashMap<>();
+    matched.forEach((now, before) -> movedBack.put(before, now));
+    List<Check> sites = new ArrayList<>();
+    for (String id : siteIds) {
+      String nowId = movedBack.getOrDefault(id, id);
+      Quantity before = baseline.sites().get(id);
+      Quantity now = current.sites().get(nowId);
+      String name = nowId.equals(id) ? id : nowId + " (was " + id + ")";
+      if (before == null) {
+        // New to the baseline's list: it may have been just under the floor, so rise from the floor.
+        Quantity floor = new Quantity(baseline.siteFloor(), 0, null);
+        sites.add(quantity(Kind.SITE, name, floor, now, sigmas, limits.maxIncrease(), minBytes, true));
+      } else {
+        sites.add(quantity(Kind.SITE, name, before, now == null ? Quantity.NONE : now, sigmas, limits.maxIncrease(),
+            minBytes, false));
+      }
+    }
+    sites.sort(Comparator.comparing(Check::fails).reversed()
+        .thenComparing(Comparator.comparingDouble(Check::rise).reversed()));
+    checks.addAll(sites);
+    checks.addAll(findingChecks(baseline, current, findings));
+    return new Comparison(baseline, current, limits, sigmas, checks);
+  }
+
+  private static Check quantity(Kind kind, String name, Quantity before, Quantity now, double sigmas,
+      double maxIncrease, double minBytes, boolean newSite) {
+    double rise = now.bytesPerUnit() - before.bytesPerUnit();
+    double noise = sigmas * Math.hypot(before.standardError(), now.standardError());
+    double limit = before.bytesPerUnit() * maxIncrease;
+    Verdict verdict;
+    String why;
+    if (!newSite && now.bytesPerUnit() == 0 && now.samples() == 0 && kind == Kind.SITE) {
+      verdict = Verdict.GONE;
+      why = "no longer allocates (or moved out of the site list)";
+    } else if (rise > limit && rise > noise && rise >= minBytes) {
+      verdict = newSite ? Verdict.NEW : Verdict.REGRESSED;
+      why = newSite
+          ? String.format(Locale.ROOT, "new: at most %s per unit before (the baseline's site floor), %s now",
+              Units.bytes(before.bytesPerUnit()), Units.bytes(now.bytesPerUnit()))
+          : String.format(Locale.ROOT, "%+.1f%%, above the %+.0f%% limit and the noise (%s per unit)",
+              100 * rise / before.bytesPerUnit(), 100 * maxIncrease, Units.bytes(noise));
+    } else if (-rise > noise && rise < 0) {
+      verdict = Verdict.IMPROVED;
+      why = String.format(Locale.ROOT, "%+.1f%%", before.bytesPerUnit() > 0
+          ? 100 * rise / before.bytesPerUnit() : 0.0);
+    } else {
+      verdict = Verdict.WITHIN;
+      why = rise <= limit ? String.format(Locale.ROOT, "within the %+.0f%% limit", 100 * maxIncrease)
+          : rise <= noise ? "within the noise (" + Units.bytes(noise) + " per unit)"
+          : "below the minimum rise that fails (" + Units.bytes(minBytes) + " per unit)";
+    }
+    return new Check(kind, name, before.bytesPerUnit(), now.bytesPerUnit(), noise, verdict, !newSite, why);
+  }
+
+  private static List<Check> findingChecks(Baseline baseline, Baseline current, Map<String, Finding> findings) {
+    List<Check> checks = new ArrayList<>();
+    for (Map.Entry<String, Severity> finding : current.findings().entrySet()) {
+      Severity before = baseline.findings().get(finding.getKey());
+      Severity now = finding.getValue();
+      boolean fails = now.compareTo(Severity.WARNING) >= 0 && (before == null || before.compareTo(Severity.WARNING) < 0);
+      Finding detail = findings.get(finding.getKey());
+      String summary = detail == null || detail.summary() == null ? "" : ": " + detail.summary();
+      if (fails) {
+        checks.add(new Check(Kind.FINDING, finding.getKey(), before == null ? -1 : before.ordinal(), now.ordinal(), 0,
+            Verdict.NEW, before != null, (before == null ? "new " : "was " + before.jsonName() + ", now ")
+            + now.jsonName() + summary));
+      } else if (before == null) {
+        checks.add(new Check(Kind.FINDING, finding.getKey(), -1, now.ordinal(), 0, Verdict.WITHIN, false,
+            "new " + now.jsonName() + " (below warning)" + summary));
+      }
+    }
+    for (Map.Entry<String, Severity> finding : baseline.findings().entrySet()) {
+      if (!current.findings().containsKey(finding.getKey())) {
+        checks.add(new Check(Kind.FINDING, finding.getKey(), finding.getValue().ordinal(), -1, 0, Verdict.GONE, true,
+            "fixed or no longer found"));
+      }
+    }
+    checks.sort(Comparator.comparing(Check::fails).reversed());
+    return checks;
+  }
+
+  /**
+   * Sites whose line moved: a current site absent from the baseline, whose id without its line number matches
+   * exactly one baseline site that is itself absent now. An edit above a hot line should not read as a new site.
+   */
+  private static Map<String, String> matchMovedSites(Baseline baseline, Baseline current) {
+    Map<String, List<String>> goneByShape = new HashMap<>();
+    for (String id : baseline.sites().keySet()) {
+      if (!current.sites().containsKey(id)) {
+        goneByShape.computeIfAbsent(withoutLine(id), k -> new ArrayList<>()).add(id);
+      }
+    }
+    Map<String, List<String>> newByShape = new HashMap<>();
+    for (String id : current.sites().keySet()) {
+      if (!baseline.sites().containsKey(id)) {
+        newByShape.computeIfAbsent(withoutLine(id), k -> new ArrayList<>()).add(id);
+      }
+    }
+    Map<String, String> matched = new HashMap<>();
+    newByShape.forEach((shape, ids) -> {
+      List<String> gone = goneByShape.get(shape);
+      if (ids.size() == 1 && gone != null && gone.size() == 1) {
+        matched.put(ids.get(0), gone.get(0));
+      }
+    });
+    return matched;
+  }
+
+  private static String withoutLine(String siteId) {
+    return LINE.matcher(siteId).replaceFirst(")");
+  }
+}

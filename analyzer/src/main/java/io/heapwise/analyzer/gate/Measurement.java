@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer.gate;
+
+import io.heapwise.analyzer.AnalysisOptions;
+import io.heapwise.analyzer.Analyzer;
+import io.heapwise.analyzer.UnreadableRecordingException;
+import io.heapwise.analyzer.finding.Finding;
+import io.heapwise.analyzer.model.AllocationProfile;
+import io.heapwise.analyzer.report.Report;
+import io.heapwise.analyzer.report.SiteSummary;
+import java.util.HashMap;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one recording allocated, in the terms a gate compares: bytes and samples in all and per site, the units of
+ * work it did, and its findings.
+ *
+ * @param source the recording's file name, for the baseline's list of what it was made from
+ * @param units units of work done; positive
+ * @param sites per site id ({@link #siteId}), bytes and samples
+ * @param findings per finding id, the finding
+ */
+public record Measurement(String source, double units, long totalBytes, long totalSamples,
+    Map<String, long[]> sites, Map<String, Finding> findings) {
+
+  public Measurement {
+    if (!(units > 0)) {
+      throw new IllegalArgumentException("units of work must be positive, was " + units);
+    }
+    sites = Map.copyOf(sites);
+    findings = Map.copyOf(findings);
+  }
+
+  /**
+   * The measurement of a report made with every site listed ({@code topSites} at least the number of sites), as
+   * the gate makes it from a recording, or as a user's {@code --format json --top 1000} report holds it.
+   */
+  public static Measurement of(String source, Report report, double units) {
+    Map<String, long[]> sites = new HashMap<>();
+    long total = 0;
+    for (SiteSummary site : report.sites()) {
+      sites.merge(siteId(site), new long[] {site.bytes(), site.samples()},
+          (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+      total += site.bytes();
+    }
+    Map<String, Finding> findings = new LinkedHashMap<>();
+    report.findings().forEach(finding -> findings.put(finding.id(), finding));
+    return new Measurement(source, units, total, report.recording().allocationSamples(), sites, findings);
+  }
+
+  /**
+   * Measures one recording: its profile, analyzed with every site listed, divided into {@code unit}s of work.
+   *
+   * @throws NoWorkException when the recording holds no unit of work (no such event in it)
+   */
+  public static Measurement ofRecording(Path recording, WorkUnit unit, AnalysisOptions options)
+      throws UnreadableRecordingException, NoWorkException {
+    Analyzer analyzer = new Analyzer();
+    AllocationProfile profile = analyzer.profile(List.of(recording), options);
+    double units = unit.unitsIn(profile);
+    if (!(units > 0)) {
+      throw new NoWorkException(recording + ": no " + unit.event() + " events in the recording, so no work to"
+          + " divide its allocation by; check the event's name (jfr summary " + recording.getFileName()
+          + " lists the types) and that the recording enabled it");
+    }
+    Report report = analyzer.report(profile, options.withTopSites(Math.max(1, profile.sites().size())));
+    return of(recording.getFileName().toString(), report, units);
+  }
+
+  /** A recording that did no unit of work by the counter asked for. */
+  public static final class NoWorkException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public NoWorkException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * {@code byte[] at com.acme.Codec.read(Codec.java:40)}, with {@code via ArrayList.grow} when the JDK allocated
+   * for the application: readable in a baseline under review, and stable as long as the line does not move.
+   */
+  public static String siteId(SiteSummary site) {
+    return site.allocatedType() + " at " + site.location()
+        + (site.mechanism() == null ? "" : " via " + site.mechanism());
+  }
+}

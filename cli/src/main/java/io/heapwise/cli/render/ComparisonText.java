@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.cli.render;
+
+import io.heapwise.analyzer.finding.Severity;
+import io.heapwise.analyzer.gate.Comparison;
+import io.heapwise.analyzer.gate.Comparison.Check;
+import io.heapwise.analyzer.gate.Comparison.Kind;
+import io.heapwise.analyzer.gate.Comparison.Verdict;
+import io.heapwise.analyzer.report.Units;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A comparison for a terminal or a CI log: for a gate, the verdict first and then each failing check with why, the
+ * worst first; for a diff, a table of what moved.
+ */
+final class ComparisonText implements ComparisonRenderer {
+
+  /** A diff lists this many sites, the largest changes; the rest are counted. */
+  private static final int DIFF_ROWS = 30;
+
+  private final Ansi ansi;
+
+  ComparisonText(boolean colour) {
+    this.ansi = new Ansi(colour);
+  }
+
+  @Override
+  public void render(Comparison comparison, String source, boolean verdict, Writer writer) throws IOException {
+    PrintWriter out = new PrintWriter(writer);
+    if (verdict) {
+      gate(comparison, source, out);
+    } else {
+      diff(comparison, source, out);
+    }
+    out.flush();
+    if (out.checkError()) {
+      throw new IOException("the output could not be written");
+    }
+  }
+
+  private void gate(Comparison comparison, String source, PrintWriter out) {
+    List<Check> failures = comparison.failures();
+    String header = failures.isEmpty()
+        ? ansi.bold("heapwise gate: passed")
+        : ansi.red("heapwise gate: FAILED") + ansi.bold(String.format(Locale.ROOT, ": %d of %d checks",
+            failures.size(), comparison.checks().size()));
+    out.println(header + " against " + source + " (" + recordings(comparison.baseline().recordings().size())
+        + "), " + comparison.baseline().unit().describe());
+    out.println(String.format(Locale.ROOT, "  fails on   a rise above %+.0f%% that is beyond the noise (%.1f standard "
+        + "errors, for %d quantities together)", 100 * comparison.limits().maxIncrease(), comparison.sigmas(),
+        comparison.checks().stream().filter(c -> c.kind() != Kind.FINDING).count()));
+    out.println("             and, for a site, at least " + Units.bytes(comparison.limits().minBytes(comparison.baseline()))
+        + " per unit; or a new finding of severity warning or worse");
+    out.println();
+    for (Check check : failures) {
+      out.println("  " + ansi.red("FAIL") + "  " + title(check));
+      out.println("        " + detail(check));
+    }
+    if (!failures.isEmpty()) {
+      out.println();
+    }
+    out.println("  " + passed(comparison));
+  }
+
+  private void diff(Comparison comparison, String source, PrintWriter out) {
+    out.println(ansi.bold("heapwise diff") + ": " + source + ", " + comparison.baseline().unit().describe());
+    Check total = comparison.checks().get(0);
+    out.println(String.format(Locale.ROOT, "  total      %s -> %s per unit (%s)", Units.bytes(total.baseline()),
+        Units.bytes(total.current()), change(total)));
+    out.println();
+    List<Check> sites = comparison.checks().stream().filter(c -> c.kind() == Kind.SITE)
+        .sorted(Comparator.comparingDouble((Check c) -> Math.abs(c.rise())).reversed()).toList();
+    out.println(String.format(Locale.ROOT, "  %10s %11s %11s  %s", "change", "before", "after", "site"));
+    for (Check site : sites.subList(0, Math.min(DIFF_ROWS, sites.size()))) {
+      out.println(String.format(Locale.ROOT, "  %10s %11s %11s  %s", change(site),
+          site.listed() ? Units.bytes(site.baseline()) : "-", Units.bytes(site.current()), site.name()));
+    }
+    if (sites.size() > DIFF_ROWS) {
+      out.println(String.format(Locale.ROOT, "  and %d more sites with smaller changes", sites.size() - DIFF_ROWS));
+    }
+    List<Check> findings = comparison.checks().stream().filter(c -> c.kind() == Kind.FINDING).toList();
+    if (!findings.isEmpty()) {
+      out.println();
+      for (Check finding : findings) {
+        out.println("  " + (finding.verdict() == Verdict.GONE ? "- " : "+ ") + finding.name() + ": " + finding.why());
+      }
+    }
+  }
+
+  private static String title(Check check) {
+    return switch (check.kind()) {
+      case TOTAL -> "total allocation";
+      case SITE -> check.name();
+      case FINDING -> "finding " + check.name();
+    };
+  }
+
+  private static String detail(Check check) {
+    if (check.kind() == Kind.FINDING) {
+      return check.why();
+    }
+    return String.format(Locale.ROOT, "%s -> %s per unit (%s%s): %s", Units.bytes(check.baseline()),
+        Units.bytes(check.current()), check.rise() >= 0 ? "+" : "-", Units.bytes(Math.abs(check.rise())),
+        check.why());
+  }
+
+  /** {@code +12.5%}, {@code new}, {@code gone}. */
+  private static String change(Check check) {
+    if (check.verdict() == Verdict.GONE) {
+      return "gone";
+    }
+    if (!check.listed() || check.baseline() <= 0) {
+      return "new";
+    }
+    return String.format(Locale.ROOT, "%+.1f%%", 100 * check.change());
+  }
+
+  private static String passed(Comparison comparison) {
+    long within = count(comparison, Kind.SITE, Verdict.WITHIN);
+    long improved = count(comparison, Kind.SITE, Verdict.IMPROVED);
+    long gone = count(comparison, Kind.SITE, Verdict.GONE);
+    Check total = comparison.checks().get(0);
+    StringBuilder line = new StringBuilder(total.fails() ? "" : "total " + change(total) + " (" + total.why() + "); ");
+    line.append(within).append(within == 1 ? " site" : " sites").append(" within the limits");
+    if (improved > 0) {
+      line.append(", ").append(improved).append(" improved");
+    }
+    if (gone > 0) {
+      line.append(", ").append(gone).append(" gone");
+    }
+    long fixed = count(comparison, Kind.FINDING, Verdict.GONE);
+    if (fixed > 0) {
+      line.append("; ").append(fixed).append(fixed == 1 ? " finding" : " findings").append(" fixed");
+    }
+    long minor = comparison.checks().stream().filter(c -> c.kind() == Kind.FINDING && c.verdict() == Verdict.WITHIN
+        && c.current() < Severity.WARNING.ordinal()).count();
+    if (minor > 0) {
+      line.append("; ").append(minor).append(" new info finding").append(minor == 1 ? "" : "s");
+    }
+    return line.toString();
+  }
+
+  private static long count(Comparison comparison, Kind kind, Verdict verdict) {
+    return comparison.checks().stream().filter(c -> c.kind() == kind && c.verdict() == verdict).count();
+  }
+
+  private static String recordings(int n) {
+    return n == 1 ? "1 recording" : n + " recordings";
+  }
+}
