@@ -186,7 +186,8 @@ public record Comparison(Baseline baseline, Baseline current, Limits limits, dou
     for (Map.Entry<String, Severity> finding : current.findings().entrySet()) {
       Severity before = baseline.findings().get(finding.getKey());
       Severity now = finding.getValue();
-      boolean fails = now.compareTo(Severity.WARNING) >= 0 && (before == null || before.compareTo(Severity.WARNING) < 0);
+      boolean fails = now.compareTo(Severity.WARNING) >= 0
+          && (before == null || before.compareTo(Severity.WARNING) < 0);
       Finding detail = findings.get(finding.getKey());
       String summary = detail == null || detail.summary() == null ? "" : ": " + detail.summary();
       if (fails) {

@@ -55,7 +55,8 @@ final class ComparisonText implements ComparisonRenderer {
     out.println(String.format(Locale.ROOT, "  fails on   a rise above %+.0f%% that is beyond the noise (%.1f standard "
         + "errors, for %d quantities together)", 100 * comparison.limits().maxIncrease(), comparison.sigmas(),
         comparison.checks().stream().filter(c -> c.kind() != Kind.FINDING).count()));
-    out.println("             and, for a site, at least " + Units.bytes(comparison.limits().minBytes(comparison.baseline()))
+    double minBytes = comparison.limits().minBytes(comparison.baseline());
+    out.println("             and, for a site, at least " + Units.bytes(minBytes)
         + " per unit; or a new finding of severity warning or worse");
     out.println();
     for (Check check : failures) {

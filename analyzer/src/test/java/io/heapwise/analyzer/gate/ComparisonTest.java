@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.heapwise.analyzer.finding.Confidence;
+import io.heapwise.analyzer.finding.Finding;
+import io.heapwise.analyzer.finding.FindingKind;
+import io.heapwise.analyzer.finding.FindingSite;
+import io.heapwise.analyzer.finding.Severity;
+import io.heapwise.analyzer.gate.Comparison.Check;
+import io.heapwise.analyzer.gate.Comparison.Kind;
+import io.heapwise.analyzer.gate.Comparison.Verdict;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gate's rules on measurements whose sampling error is known by construction: {@code n} samples make a
+ * quantity's standard error {@code 1/sqrt(n)} of it.
+ */
+class ComparisonTest {
+
+  private static final String RENDER = "byte[] at com.acme.Invoice.render(Invoice.java:88)";
+  private static final String PARSE = "char[] at com.acme.Invoice.parse(Invoice.java:40)";
+  private static final String PRICE = "java.math.BigDecimal at com.acme.Pricing.price(Pricing.java:12)";
+  private static final Comparison.Limits TEN_PERCENT = new Comparison.Limits(0.10, null);
+
+  /** A run of 1,000 units of work whose sites allocated these many bytes per unit, with 10,000 samples each. */
+  private static Measurement run(Map<String, Double> bytesPerUnit, Finding... findings) {
+    Map<String, long[]> sites = new HashMap<>();
+    long total = 0;
+    long samples = 0;
+    for (Map.Entry<String, Double> site : bytesPerUnit.entrySet()) {
+      long bytes = Math.round(site.getValue() * 1_000);
+      sites.put(site.getKey(), new long[] {bytes, 10_000});
+      total += bytes;
+      samples += 10_000;
+    }
+    Map<String, Finding> byId = new HashMap<>();
+    for (Finding finding : findings) {
+      byId.put(finding.id(), finding);
+    }
+    return new Measurement("run.jfr", 1_000, total, samples, sites, byId);
+  }
+
+  private static Baseline baseline(Measurement... runs) {
+    return Baseline.of(WorkUnit.event("app.Request"), List.of(runs));
+  }
+
+  private static Comparison compare(Baseline before, Measurement now) {
+    return Comparison.of(before, Baseline.of(WorkUnit.event("app.Request"), List.of(now)), now.findings(),
+        TEN_PERCENT);
+  }
+
+  private static Finding unsized(Severity severity) {
+    FindingSite site = new FindingSite("com.acme.Invoice", "lines", 61, "java.util.ArrayList");
+    return new Finding(Finding.idOf(FindingKind.UNSIZED_COLLECTION, site), FindingKind.UNSIZED_COLLECTION, severity,
+        site, null, "The ArrayList grown at Invoice.java:64 reallocates its backing array", Map.of(), "Presize it.",
+        null, Confidence.HIGH, "measured");
+  }
+
+  @Test
+  void aSiteThatGrewBeyondTheLimitFailsAndIsNamedFirst() {
+    Baseline before = baseline(run(Map.of(RENDER, 20_000.0, PARSE, 8_000.0, PRICE, 4_000.0)));
+    Comparison comparison = compare(before, run(Map.of(RENDER, 30_000.0, PARSE, 8_100.0, PRICE, 3_990.0)));
+
+    assertThat(comparison.fails()).isTrue();
+    assertThat(comparison.failures()).extracting(Check::name).containsExactly("total", RENDER);
+    Check render = comparison.failures().get(1);
+    assertThat(render.verdict()).isEqualTo(Verdict.REGRESSED);
+    assertThat(render.rise()).isEqualTo(10_000.0);
+    assertThat(render.why()).contains("+50.0%", "above the +10% limit");
+    assertThat(comparison.checks()).filteredOn(c -> c.kind() == Kind.SITE).first().extracting(Check::name)
+        .isEqualTo(RENDER);
+  }
+
+  @Test
+  void aFivePercentRiseUnderATenPercentLimitPasses() {
+    Baseline before = baseline(run(Map.of(RENDER, 20_000.0, PARSE, 8_000.0)));
+    Comparison comparison = compare(before, run(Map.of(RENDER, 21_000.0, PARSE, 8_400.0)));
+
+    assertThat(comparison.fails()).isFalse();
+    assertThat(comparison.checks()).allMatch(c -> c.verdict() == Verdict.WITHIN);
+  }
+
+  @Test
+  void aRiseWithinTheSamplingErrorPassesEvenAboveTheLimit() {
+    // 25 samples: one standard error is a fifth of the value, so +30% is well inside the noise.
+    Measurement few = new Measurement("few.jfr", 1_000, 1_000_000, 25, Map.of(RENDER, new long[] {1_000_000, 25}),
+        Map.of());
+    Measurement more = new Measurement("more.jfr", 1_000, 1_300_000, 25, Map.of(RENDER, new long[] {1_300_000, 25}),
+        Map.of());
+    Comparison comparison = Comparison.of(baseline(few), baseline(more), Map.of(), TEN_PERCENT);
+
+    assertThat(comparison.fails()).isFalse();
+    assertThat(comparison.checks().get(0).why()).startsWith("within the noise");
+  }
+
+  @Test
+  void theBaselinesRunToRunSpreadWidensTheNoise() {
+    // Three baseline runs that differ by about 15% from each other: a 20% rise is within what they show.
+    Baseline before = baseline(run(Map.of(RENDER, 17_000.0)), run(Map.of(RENDER, 20_000.0)),
+        run(Map.of(RENDER, 23_000.0)));
+    assertThat(before.sites().get(RENDER).spread()).isCloseTo(0.15, within(0.001));
+
+    assertThat(compare(before, run(Map.of(RENDER, 24_000.0))).fails()).isFalse();
+    assertThat(compare(before, run(Map.of(RENDER, 40_000.0))).fails()).isTrue();
+  }
+
+  @Test
+  void aSiteTooSmallToMatterCannotFail() {
+    Baseline before = baseline(run(Map.of(RENDER, 100_000.0, PRICE, 500.0)));
+    Comparison comparison = compare(before, run(Map.of(RENDER, 100_000.0, PRICE, 900.0)));
+
+    // +80% at PRICE, far beyond the noise, but 400 B per unit is under 1% of the 100 KB total.
+    assertThat(comparison.fails()).isFalse();
+    assertThat(comparison.checks()).filteredOn(c -> c.name().equals(PRICE)).singleElement()
+        .extracting(Check::why).asString().startsWith("below the minimum rise");
+  }
+
+  @Test
+  void aNewSiteIsComparedWithTheBaselinesFloor() {
+    Baseline before = baseline(run(Map.of(RENDER, 20_000.0)));
+    Comparison comparison = compare(before, run(Map.of(RENDER, 20_000.0, PARSE, 5_000.0)));
+
+    assertThat(comparison.failures()).extracting(Check::name).contains(PARSE);
+    Check parse = comparison.checks().stream().filter(c -> c.name().equals(PARSE)).findFirst().orElseThrow();
+    assertThat(parse.verdict()).isEqualTo(Verdict.NEW);
+    assertThat(parse.listed()).isFalse();
+  }
+
+  @Test
+  void aSiteWhoseLineMovedIsTheSameSite() {
+    Baseline before = baseline(run(Map.of(RENDER, 20_000.0)));
+    String moved = RENDER.replace(":88)", ":93)");
+    Comparison comparison = compare(before, run(Map.of(moved, 20_100.0)));
+
+    assertThat(comparison.fails()).isFalse();
+    assertThat(comparison.checks()).extracting(Check::name).contains(moved + " (was " + RENDER + ")");
+  }
+
+  @Test
+  void aNewFindingOfWarningOrWorseFailsAndAnInfoOneDoesNot() {
+    Baseline before = baseline(run(Map.of(RENDER, 20_000.0)));
+
+    Comparison critical = compare(before, run(Map.of(RENDER, 20_000.0), unsized(Severity.CRITICAL)));
+    Comparison info = compare(before, run(Map.of(RENDER, 20_000.0), unsized(Severity.INFO)));
+
+    assertThat(critical.failures()).singleElement().satisfies(check -> {
+      assertThat(check.kind()).isEqualTo(Kind.FINDING);
+      assertThat(check.name()).isEqualTo("UNSIZED_COLLECTION:com.acme.Invoice.lines:61");
+      assertThat(check.why()).startsWith("new critical: The ArrayList grown");
+    });
+    assertThat(info.fails()).isFalse();
+  }
+
+  @Test
+  void aFindingAlreadyInTheBaselineDoesNotFail() {
+    Baseline before = baseline(run(Map.of(RENDER, 20_000.0), unsized(Severity.CRITICAL)));
+
+    assertThat(compare(before, run(Map.of(RENDER, 20_000.0), unsized(Severity.CRITICAL))).fails()).isFalse();
+    assertThat(compare(before, run(Map.of(RENDER, 20_000.0))).checks()).anySatisfy(check ->
+        assertThat(check.verdict()).isEqualTo(Verdict.GONE));
+  }
+
+  @Test
+  void runsMeasuredPerDifferentUnitsDoNotCompare() {
+    Baseline perRequest = baseline(run(Map.of(RENDER, 20_000.0)));
+    Baseline perRun = Baseline.of(WorkUnit.perRun(), List.of(run(Map.of(RENDER, 20_000.0))));
+
+    assertThatThrownBy(() -> Comparison.of(perRequest, perRun, Map.of(), TEN_PERCENT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("per app.Request event").hasMessageContaining("per run");
+  }
+}
