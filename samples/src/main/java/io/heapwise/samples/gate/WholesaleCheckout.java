@@ -71,7 +71,7 @@ public final class WholesaleCheckout {
             checksum = 31 * checksum + checkout.handleBatch();
             requests += BATCH;
         } while (run.keepGoing());
-        run.end("priced %,d requests, variant " + variant.id(), requests, checksum);
+        run.end("priced %,d requests (variant " + variant.id() + ")", requests, checksum);
     }
 
     /** Handles the next {@link #BATCH} requests and commits their {@link RequestsEvent}; returns a checksum. */
