@@ -5,6 +5,8 @@ package io.heapwise.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.heapwise.samples.Samples.Sample;
+import io.heapwise.samples.gate.RequestsEvent;
+import io.heapwise.samples.gate.WholesaleCheckout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,7 +19,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -106,14 +112,39 @@ class SamplesSmokeTest {
         assertThat(Samples.byName("NoSuchSample")).isEmpty();
     }
 
-    /** Runs a sample's {@code main} on this thread with {@code --seconds}, capturing and parsing what it prints. */
-    private static Result run(Class<?> sampleClass, String seconds) throws Exception {
+    @Test
+    void gateWorkloadCountsItsRequestsInJfr(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gate.jfr");
+        Result result;
+        try (Recording recording = new Recording()) {
+            recording.enable(RequestsEvent.NAME);
+            recording.start();
+            result = run(WholesaleCheckout.class, "1", "--variant", "regression");
+            recording.stop();
+            recording.dump(file);
+        }
+        List<RecordedEvent> batches = RecordingFile.readAllEvents(file).stream()
+                .filter(event -> event.getEventType().getName().equals(RequestsEvent.NAME)).toList();
+
+        assertThat(result.name()).isEqualTo("WholesaleCheckout");
+        assertThat(result.seconds()).isGreaterThanOrEqualTo(1.0);
+        assertThat(result.workDone()).isPositive().isEqualTo((long) batches.size() * WholesaleCheckout.BATCH)
+                .isEqualTo(batches.stream().mapToLong(batch -> batch.getLong("count")).sum());
+        assertThat(batches).allSatisfy(batch -> assertThat(batch.getStackTrace()).isNull());
+    }
+
+    /**
+     * Runs a sample's {@code main} on this thread with {@code --seconds} and any other arguments, capturing and
+     * parsing what it prints.
+     */
+    private static Result run(Class<?> sampleClass, String seconds, String... more) throws Exception {
         Method main = sampleClass.getMethod("main", String[].class);
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         try (PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
             System.setOut(capture);
-            main.invoke(null, (Object) new String[] {"--seconds", seconds});
+            String[] args = Stream.concat(Stream.of("--seconds", seconds), Stream.of(more)).toArray(String[]::new);
+            main.invoke(null, (Object) args);
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
