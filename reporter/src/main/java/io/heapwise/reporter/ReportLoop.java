@@ -53,6 +53,13 @@ final class ReportLoop {
   private final Analyzer analyzer = new Analyzer();
   private final ScheduledExecutorService timer;
   private final AtomicBoolean stopped = new AtomicBoolean();
+  /**
+   * Set when the JVM begins to exit: the application's logging closes its handlers in shutdown hooks of its own
+   * (java.util.logging's closes its FileHandlers), and a report logged after that fails inside the logging
+   * framework, which may print the failure onto the application's stderr.
+   */
+  private volatile boolean exiting;
+  private final Thread exitHook = new Thread(this::exiting, "heapwise-report-exit");
   private volatile Throwable streamFailure;
   /** Touched by the timer thread only, and by the stopping thread once the timer has ended. */
   private int reportsMade;
@@ -94,6 +101,7 @@ final class ReportLoop {
       classFiles.close();
       throw e;
     }
+    Runtime.getRuntime().addShutdownHook(loop.exitHook);
     loop.timer.scheduleAtFixedRate(() -> loop.report("the last " + AgentArgs.formatDuration(args.reportMillis())),
         args.reportMillis(), args.reportMillis(), TimeUnit.MILLISECONDS);
     log.info("reporting the findings of every " + AgentArgs.formatDuration(args.reportMillis())
@@ -108,6 +116,11 @@ final class ReportLoop {
   void stop() {
     if (!stopped.compareAndSet(false, true)) {
       return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(exitHook);
+    } catch (IllegalStateException shuttingDown) {
+      // The hook has run or is running: no last report then.
     }
     timer.shutdown();
     try {
@@ -124,7 +137,15 @@ final class ReportLoop {
     }
   }
 
+  private void exiting() {
+    exiting = true;
+    timer.shutdownNow();
+  }
+
   private void report(String when) {
+    if (exiting) {
+      return;
+    }
     try {
       if (streamFailure != null) {
         Throwable failure = streamFailure;
