@@ -126,6 +126,7 @@ final class ComparisonText implements ComparisonRenderer {
     long within = count(comparison, Kind.SITE, Verdict.WITHIN);
     long improved = count(comparison, Kind.SITE, Verdict.IMPROVED);
     long gone = count(comparison, Kind.SITE, Verdict.GONE);
+    long shifted = count(comparison, Kind.SITE, Verdict.SHIFTED);
     Check total = comparison.checks().get(0);
     StringBuilder line = new StringBuilder(total.fails() ? "" : "total " + change(total) + " (" + total.why() + "); ");
     line.append(within).append(within == 1 ? " site" : " sites").append(" within the limits");
@@ -134,6 +135,10 @@ final class ComparisonText implements ComparisonRenderer {
     }
     if (gone > 0) {
       line.append(", ").append(gone).append(" gone");
+    }
+    if (shifted > 0) {
+      line.append(", ").append(shifted).append(shifted == 1 ? " site" : " sites")
+          .append(" rose while the total did not (JFR's attribution moved; see heapwise diff)");
     }
     long fixed = count(comparison, Kind.FINDING, Verdict.GONE);
     if (fixed > 0) {
