@@ -8,12 +8,14 @@ package io.heapwise.cli.render;
  */
 public enum ComparisonFormat {
   TEXT,
-  MARKDOWN;
+  MARKDOWN,
+  JUNIT;
 
   public ComparisonRenderer renderer(boolean colour) {
     return switch (this) {
       case TEXT -> new ComparisonText(colour);
       case MARKDOWN -> new ComparisonMarkdown();
+      case JUNIT -> new ComparisonJunit();
     };
   }
 }
