@@ -9,13 +9,15 @@ package io.heapwise.cli.render;
 public enum ComparisonFormat {
   TEXT,
   MARKDOWN,
-  JUNIT;
+  JUNIT,
+  SARIF;
 
   public ComparisonRenderer renderer(boolean colour) {
     return switch (this) {
       case TEXT -> new ComparisonText(colour);
       case MARKDOWN -> new ComparisonMarkdown();
       case JUNIT -> new ComparisonJunit();
+      case SARIF -> new ComparisonSarif();
     };
   }
 }
