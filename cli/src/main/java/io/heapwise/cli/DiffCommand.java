@@ -30,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
     footerHeading = "%nExamples:%n",
     footer = {
         "  heapwise diff before.jfr after.jfr --work-event app.Request",
-        "  heapwise diff heapwise-baseline.json current.jfr"
+        "  heapwise diff heapwise-baseline.json current.jfr",
+        "  heapwise diff base.json run.jfr --format markdown >> \"$GITHUB_STEP_SUMMARY\""
     })
 final class DiffCommand implements Callable<Integer> {
 
@@ -47,7 +48,9 @@ final class DiffCommand implements Callable<Integer> {
   private Path after;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "Output format: text, markdown (a step summary or a pull-request comment), junit (JUnit XML, "
+          + "where nothing fails) or sarif (SARIF 2.1.0: what a gate would fail on, as notes). "
+          + "Default: ${DEFAULT-VALUE}.")
   private ComparisonFormat format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",

@@ -35,9 +35,11 @@ import picocli.CommandLine.Model.CommandSpec;
     footerHeading = "%nExamples:%n",
     footer = {
         "  heapwise gate --baseline heapwise-baseline.json current.jfr",
-        "  heapwise gate --baseline heapwise-baseline.json current.jfr --max-increase 5% --min-bytes 4KB",
-        "  heapwise gate --baseline src/test/heapwise-baseline.json it-tests.jfr --format markdown "
-            + ">> \"$GITHUB_STEP_SUMMARY\""
+        "  heapwise gate --baseline base.json run.jfr --max-increase 5%% --min-bytes 4KB",
+        "  heapwise gate --baseline base.json run.jfr --format markdown \\",
+        "      >> \"$GITHUB_STEP_SUMMARY\"",
+        "  heapwise gate --baseline base.json run.jfr --format junit -o gate.xml",
+        "  heapwise gate --baseline base.json run.jfr --format sarif -o heapwise.sarif"
     })
 final class GateCommand implements Callable<Integer> {
 
@@ -65,11 +67,13 @@ final class GateCommand implements Callable<Integer> {
 
   @Option(names = "--min-bytes", paramLabel = "SIZE",
       description = "A site fails only if it rose by at least this much per unit of work, e.g. 512, 4KB, 1MB "
-          + "(default: 1% of the baseline's total per unit).")
+          + "(default: 1%% of the baseline's total per unit).")
   private String minBytes;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "Output format: text (a terminal or a CI log), markdown (a step summary or a pull-request "
+          + "comment), junit (JUnit XML, one test case per site: a CI's test report) or sarif (SARIF 2.1.0, "
+          + "for code scanning). Default: ${DEFAULT-VALUE}.")
   private ComparisonFormat format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",

@@ -5,6 +5,10 @@ package io.heapwise.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.heapwise.analyzer.gate.Baseline;
+import io.heapwise.analyzer.gate.BaselineJson;
+import io.heapwise.analyzer.gate.Measurement;
+import io.heapwise.analyzer.gate.WorkUnit;
 import io.heapwise.analyzer.report.Report;
 import io.heapwise.analyzer.report.ReportJson;
 import io.heapwise.analyzer.testing.TestEnvironment;
@@ -13,6 +17,8 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,5 +111,46 @@ class HeapwiseCliTest {
     assertThat(report.schema()).isEqualTo("heapwise-report/1");
     assertThat(report.sites()).hasSize(10);
     assertThat(report.gc().collections()).isEqualTo(114);
+  }
+
+  @Test
+  void gateWritesEachCiFormatAndStillExitsOneOnARegression() throws Exception {
+    Path base = baselineFile("base.json", 100_000);
+    Path run = baselineFile("run.json", 150_000);
+
+    assertThat(heapwise("gate", "--baseline", base.toString(), run.toString(), "--format", "junit"))
+        .isEqualTo(ExitCodes.FINDINGS_OR_GATE_FAILED);
+    assertThat(out.toString()).startsWith("<?xml").contains("<testsuite name=\"heapwise gate\" tests=\"2\" "
+        + "failures=\"2\"");
+    out.getBuffer().setLength(0);
+
+    assertThat(heapwise("gate", "--baseline", base.toString(), run.toString(), "--format", "markdown"))
+        .isEqualTo(ExitCodes.FINDINGS_OR_GATE_FAILED);
+    assertThat(out.toString()).startsWith("### :x: heapwise gate failed: 2 of 2 checks");
+
+    Path sarif = tmp.resolve("heapwise.sarif");
+    assertThat(heapwise("gate", "--baseline", base.toString(), run.toString(), "--format", "sarif", "-o",
+        sarif.toString())).isEqualTo(ExitCodes.FINDINGS_OR_GATE_FAILED);
+    assertThat(Files.readString(sarif)).contains("\"version\" : \"2.1.0\"", "\"uri\" : \"com/acme/Book.java\"");
+  }
+
+  @Test
+  void diffInMarkdownExitsZero() throws Exception {
+    assertThat(heapwise("diff", baselineFile("a.json", 100_000).toString(), baselineFile("b.json", 150_000)
+        .toString(), "--format", "markdown")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).startsWith("### heapwise diff: ").contains("| +50.0% | 97.7 KB | 146.5 KB | ");
+  }
+
+  /** A baseline of one site, measured over 1,000 runs with plenty of samples. */
+  private Path baselineFile(String name, double bytesPerRun) throws Exception {
+    String site = "byte[] at com.acme.Book.match(Book.java:73)";
+    long bytes = (long) (bytesPerRun * 1_000);
+    Baseline baseline = Baseline.of(WorkUnit.given(1_000), List.of(new Measurement(name, 1_000, bytes, 10_000,
+        Map.of(site, new long[] {bytes, 10_000}), Map.of())));
+    Path file = tmp.resolve(name);
+    try (var writer = Files.newBufferedWriter(file)) {
+      BaselineJson.write(baseline, writer);
+    }
+    return file;
   }
 }

@@ -60,8 +60,8 @@ final class ComparisonText implements ComparisonRenderer {
         + " per unit; or a new finding of severity warning or worse");
     out.println();
     for (Check check : failures) {
-      out.println("  " + ansi.red("FAIL") + "  " + title(check));
-      out.println("        " + detail(check));
+      out.println("  " + ansi.red("FAIL") + "  " + CheckWords.title(check));
+      out.println("        " + CheckWords.detail(check));
     }
     if (!failures.isEmpty()) {
       out.println();
@@ -73,14 +73,14 @@ final class ComparisonText implements ComparisonRenderer {
     out.println(ansi.bold("heapwise diff") + ": " + source + ", " + comparison.baseline().unit().describe());
     Check total = comparison.checks().get(0);
     out.println(String.format(Locale.ROOT, "  total      %s -> %s per unit (%s)", Units.bytes(total.baseline()),
-        Units.bytes(total.current()), change(total)));
+        Units.bytes(total.current()), CheckWords.change(total)));
     out.println();
     List<Check> sites = comparison.checks().stream().filter(c -> c.kind() == Kind.SITE)
         .sorted(Comparator.comparingDouble((Check c) -> Math.abs(c.rise())).reversed()).toList();
     out.println(String.format(Locale.ROOT, "  %10s %11s %11s  %s", "change", "before", "after", "site"));
     for (Check site : sites.subList(0, Math.min(DIFF_ROWS, sites.size()))) {
-      out.println(String.format(Locale.ROOT, "  %10s %11s %11s  %s", change(site),
-          site.listed() ? Units.bytes(site.baseline()) : "-", Units.bytes(site.current()), site.name()));
+      out.println(String.format(Locale.ROOT, "  %10s %11s %11s  %s", CheckWords.change(site),
+          CheckWords.before(site), Units.bytes(site.current()), site.name()));
     }
     if (sites.size() > DIFF_ROWS) {
       out.println(String.format(Locale.ROOT, "  and %d more sites with smaller changes", sites.size() - DIFF_ROWS));
@@ -94,41 +94,13 @@ final class ComparisonText implements ComparisonRenderer {
     }
   }
 
-  private static String title(Check check) {
-    return switch (check.kind()) {
-      case TOTAL -> "total allocation";
-      case SITE -> check.name();
-      case FINDING -> "finding " + check.name();
-    };
-  }
-
-  private static String detail(Check check) {
-    if (check.kind() == Kind.FINDING) {
-      return check.why();
-    }
-    return String.format(Locale.ROOT, "%s -> %s per unit (%s%s): %s", Units.bytes(check.baseline()),
-        Units.bytes(check.current()), check.rise() >= 0 ? "+" : "-", Units.bytes(Math.abs(check.rise())),
-        check.why());
-  }
-
-  /** {@code +12.5%}, {@code new}, {@code gone}. */
-  private static String change(Check check) {
-    if (check.verdict() == Verdict.GONE) {
-      return "gone";
-    }
-    if (!check.listed() || check.baseline() <= 0) {
-      return "new";
-    }
-    return String.format(Locale.ROOT, "%+.1f%%", 100 * check.change());
-  }
-
   private static String passed(Comparison comparison) {
     long within = count(comparison, Kind.SITE, Verdict.WITHIN);
     long improved = count(comparison, Kind.SITE, Verdict.IMPROVED);
     long gone = count(comparison, Kind.SITE, Verdict.GONE);
     long shifted = count(comparison, Kind.SITE, Verdict.SHIFTED);
     Check total = comparison.checks().get(0);
-    StringBuilder line = new StringBuilder(total.fails() ? "" : "total " + change(total) + " (" + total.why() + "); ");
+    StringBuilder line = new StringBuilder(total.fails() ? "" : "total " + CheckWords.change(total) + " (" + total.why() + "); ");
     line.append(within).append(within == 1 ? " site" : " sites").append(" within the limits");
     if (improved > 0) {
       line.append(", ").append(improved).append(" improved");
