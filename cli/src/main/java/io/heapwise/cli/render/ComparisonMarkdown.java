@@ -128,12 +128,13 @@ final class ComparisonMarkdown implements ComparisonRenderer {
   /** {@code 30 sites within the limits, 2 improved, 1 gone; 1 finding fixed}. */
   private static String summary(List<Check> checks) {
     StringBuilder line = new StringBuilder();
-    for (Verdict verdict : List.of(Verdict.WITHIN, Verdict.IMPROVED, Verdict.GONE)) {
+    for (Verdict verdict : List.of(Verdict.WITHIN, Verdict.IMPROVED, Verdict.GONE, Verdict.SHIFTED)) {
       long n = checks.stream().filter(c -> c.kind() != Kind.FINDING && c.verdict() == verdict).count();
       if (n > 0) {
         line.append(line.length() == 0 ? "" : ", ").append(n).append(' ').append(switch (verdict) {
           case WITHIN -> "within the limits";
           case IMPROVED -> "improved";
+          case SHIFTED -> "rose while the total did not (JFR's attribution moved)";
           default -> "gone";
         });
       }
