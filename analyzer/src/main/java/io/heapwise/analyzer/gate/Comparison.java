@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * @param current what was measured now, in the baseline's terms
  * @param limits the gate's limits
  * @param sigmas how many standard errors a rise had to exceed to count, for all quantities together
- * @param checks the total first, then sites and findings, those that fail first and the largest rise first
+ * @param checks the total first, then sites (those that fail first: new sites, then the largest rise) and findings
  */
 public record Comparison(Baseline baseline, Baseline current, Limits limits, double sigmas, List<Check> checks) {
 
@@ -165,7 +165,9 @@ public record Comparison(Baseline baseline, Baseline current, Limits limits, dou
     if (!checks.get(0).fails()) {
       sites.replaceAll(Comparison::shifted);
     }
+    // A site new to the baseline is the surest cause: a rise at a listed site may be JFR's attribution moving.
     sites.sort(Comparator.comparing(Check::fails).reversed()
+        .thenComparing(check -> check.verdict() != Verdict.NEW)
         .thenComparing(Comparator.comparingDouble(Check::rise).reversed()));
     checks.addAll(sites);
     checks.addAll(findingChecks(baseline, current, findings));
