@@ -5,14 +5,12 @@ package io.heapwise.cli;
 import io.heapwise.analyzer.AnalysisOptions;
 import io.heapwise.analyzer.UnreadableRecordingException;
 import io.heapwise.analyzer.gate.Comparison;
-import io.heapwise.cli.render.ComparisonFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -47,15 +45,8 @@ final class DiffCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "B", description = "After: a recording, a baseline or a report.")
   private Path after;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Output format: text, markdown (a step summary or a pull-request comment), junit (JUnit XML, "
-          + "where nothing fails) or sarif (SARIF 2.1.0: what a gate would fail on, as notes). "
-          + "Default: ${DEFAULT-VALUE}.")
-  private ComparisonFormat format;
-
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the table to FILE (replaced atomically) instead of standard output.")
-  private Path output;
+  @Mixin
+  private ComparisonOutput output;
 
   @Mixin
   private WorkOptions work;
@@ -65,7 +56,7 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UnreadableRecordingException, BadInputException {
-    ReportPipeline.checkOutputDirectory(output);
+    output.check();
     PrintWriter err = spec.commandLine().getErr();
     GateInputs a = profile.read(AnalysisOptions.defaults(), err,
         options -> GateInputs.read(List.of(before), work, null, options));
@@ -78,8 +69,7 @@ final class DiffCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(before + " and " + after + ": " + e.getMessage(), e);
     }
-    ComparisonWriter.write(comparison, before + " -> " + after, false, format, output, cli.terminal(),
-        spec.commandLine().getOut());
+    output.write(comparison, before + " -> " + after, false, cli.terminal(), spec.commandLine().getOut());
     return ExitCodes.OK;
   }
 }

@@ -6,7 +6,6 @@ import io.heapwise.analyzer.AnalysisOptions;
 import io.heapwise.analyzer.UnreadableRecordingException;
 import io.heapwise.analyzer.gate.Baseline;
 import io.heapwise.analyzer.gate.Comparison;
-import io.heapwise.cli.render.ComparisonFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,15 +69,8 @@ final class GateCommand implements Callable<Integer> {
           + "(default: 1%% of the baseline's total per unit).")
   private String minBytes;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Output format: text (a terminal or a CI log), markdown (a step summary or a pull-request "
-          + "comment), junit (JUnit XML, one test case per site: a CI's test report) or sarif (SARIF 2.1.0, "
-          + "for code scanning). Default: ${DEFAULT-VALUE}.")
-  private ComparisonFormat format;
-
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the result to FILE (replaced atomically) instead of standard output.")
-  private Path output;
+  @Mixin
+  private ComparisonOutput output;
 
   @Mixin
   private WorkOptions work;
@@ -89,7 +81,7 @@ final class GateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws UnreadableRecordingException, BadInputException {
     Comparison.Limits limits = new Comparison.Limits(percent(maxIncrease), bytes(minBytes));
-    ReportPipeline.checkOutputDirectory(output);
+    output.check();
     Baseline baseline = GateInputs.readBaseline(baselineFile);
     PrintWriter err = spec.commandLine().getErr();
     GateInputs run = profile.read(AnalysisOptions.defaults(), err,
@@ -100,8 +92,7 @@ final class GateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(baselineFile + ": " + e.getMessage(), e);
     }
-    ComparisonWriter.write(comparison, baselineFile.toString(), true, format, output, cli.terminal(),
-        spec.commandLine().getOut());
+    output.write(comparison, baselineFile.toString(), true, cli.terminal(), spec.commandLine().getOut());
     return comparison.fails() ? ExitCodes.FINDINGS_OR_GATE_FAILED : ExitCodes.OK;
   }
 
