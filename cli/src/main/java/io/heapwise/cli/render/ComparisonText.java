@@ -100,7 +100,8 @@ final class ComparisonText implements ComparisonRenderer {
     long gone = count(comparison, Kind.SITE, Verdict.GONE);
     long shifted = count(comparison, Kind.SITE, Verdict.SHIFTED);
     Check total = comparison.checks().get(0);
-    StringBuilder line = new StringBuilder(total.fails() ? "" : "total " + CheckWords.change(total) + " (" + total.why() + "); ");
+    StringBuilder line = new StringBuilder(total.fails() ? ""
+        : "total " + CheckWords.change(total) + " (" + total.why() + "); ");
     line.append(within).append(within == 1 ? " site" : " sites").append(" within the limits");
     if (improved > 0) {
       line.append(", ").append(improved).append(" improved");
