@@ -33,6 +33,8 @@ final class ReportBuilder {
 
   /** Threads and types are context for the sites, not the headline: a short list is enough. */
   private static final int TOP_TYPES_AND_THREADS = 10;
+  /** A first-sample correction smaller than this share of what the samples said is made without a note. */
+  private static final double NOTE_MIN_SHARE = 0.01;
 
   private final AllocationProfile profile;
 
@@ -51,7 +53,10 @@ final class ReportBuilder {
 
   private List<String> notes() {
     FirstSampleCorrection correction = profile.firstSampleCorrection();
-    if (correction.samplesCapped() == 0) {
+    // With the agent on the command line, main's first sample carries the JVM's start-up: a kilobyte or two, true
+    // but not worth a line. After an attach it is often most of what the threads' first samples said.
+    if (correction.samplesCapped() == 0
+        || correction.bytesRemoved() < NOTE_MIN_SHARE * (profile.totalBytes() + correction.bytesRemoved())) {
       return List.of();
     }
     long capped = correction.samplesCapped();

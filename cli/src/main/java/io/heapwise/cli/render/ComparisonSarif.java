@@ -14,6 +14,7 @@ import io.heapwise.analyzer.gate.Comparison.Check;
 import io.heapwise.analyzer.gate.Comparison.Kind;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,6 +30,17 @@ final class ComparisonSarif implements ComparisonRenderer {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   /** Where the relative paths start; a code-scanning upload resolves it to the repository's checkout. */
   static final String SOURCE_ROOT = "%SRCROOT%";
+
+  private final SourceTree sources;
+
+  /** Paths found in the working directory's source tree, as in CI, where the gate runs from the checkout. */
+  ComparisonSarif() {
+    this(new SourceTree(Path.of("")));
+  }
+
+  ComparisonSarif(SourceTree sources) {
+    this.sources = sources;
+  }
 
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(SerializationFeature.INDENT_OUTPUT)
@@ -77,7 +89,7 @@ final class ComparisonSarif implements ComparisonRenderer {
     node.putObject("defaultConfiguration").put("level", "error");
   }
 
-  private static void result(Check check, boolean verdict, List<GateRules.Rule> rules, ObjectNode node) {
+  private void result(Check check, boolean verdict, List<GateRules.Rule> rules, ObjectNode node) {
     GateRules.Rule rule = GateRules.of(check);
     node.put("ruleId", rule.id());
     int index = rules.indexOf(rule);
@@ -90,7 +102,8 @@ final class ComparisonSarif implements ComparisonRenderer {
     if (where.isPresent()) {
       ObjectNode location = node.putArray("locations").addObject();
       ObjectNode physical = location.putObject("physicalLocation");
-      physical.putObject("artifactLocation").put("uri", where.get().path()).put("uriBaseId", SOURCE_ROOT);
+      physical.putObject("artifactLocation").put("uri", sources.resolve(where.get().path()))
+          .put("uriBaseId", SOURCE_ROOT);
       if (where.get().line() != null) {
         physical.putObject("region").put("startLine", where.get().line());
       }

@@ -147,6 +147,20 @@ class GateIT {
     assertThat(dir.resolve("never.json")).doesNotExist();
   }
 
+  /** A report has no event counts: against a baseline per event, it is refused, and the way out is named. */
+  @Test
+  void aReportCannotBeGatedPerEventAndSaysWhatToDoInstead() throws Exception {
+    Path report = dir.resolve("baseline-1-report.json");
+    Heapwise.run(dir, "analyze", dir.resolve("baseline-1.jfr").toString(), "--format", "json", "--top", "1000",
+        "-o", report.toString()).assertSuccess();
+
+    ForkedJvm.Result gate = gate(report);
+
+    assertThat(gate.exitCode()).as("%s", gate).isEqualTo(2);
+    assertThat(gate.stderr().strip()).startsWith("heapwise: " + report + ": a report holds no event counts to divide"
+        + " by " + WORK_EVENT).contains("gate the recording itself").doesNotContain("\n");
+  }
+
   private static ForkedJvm.Result gate(Path current) throws IOException, InterruptedException {
     return Heapwise.run(dir, "gate", "--baseline", baseline.toString(), current.toString());
   }
