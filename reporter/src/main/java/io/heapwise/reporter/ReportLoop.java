@@ -61,6 +61,7 @@ final class ReportLoop {
   private volatile boolean exiting;
   private final Thread exitHook = new Thread(this::exiting, "heapwise-report-exit");
   private volatile Throwable streamFailure;
+  private boolean streamFailureLogged;
   /** Touched by the timer thread only, and by the stopping thread once the timer has ended. */
   private int reportsMade;
   private String lastProblem;
@@ -148,10 +149,12 @@ final class ReportLoop {
     }
     try {
       if (streamFailure != null) {
-        Throwable failure = streamFailure;
-        log.info("periodic reports stopped: cannot read this JVM's JFR repository (" + failure
-            + "); the recording goes on");
-        timer.shutdown();
+        if (!streamFailureLogged) {
+          streamFailureLogged = true;
+          log.info("periodic reports stopped: cannot read this JVM's JFR repository (" + streamFailure
+              + "); the recording goes on");
+          timer.shutdown();
+        }
         return;
       }
       if (profile.eventsSeen() == 0) {
