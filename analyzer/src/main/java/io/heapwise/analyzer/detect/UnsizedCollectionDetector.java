@@ -35,9 +35,9 @@ public final class UnsizedCollectionDetector implements Detector {
 
   static final Threshold MIN_GROWTH_SHARE = new Threshold("unsized-collection.min-growth-share", 0.02,
       "Growth under 2% of allocation at one line cannot move GC frequency noticeably.");
-  static final Threshold MIN_INSTANCE_SAMPLES = new Threshold("unsized-collection.min-instance-samples", 10,
-      "Small collection objects are rarely sampled: with fewer samples their rate swings by 10x between runs,"
-          + " so no capacity is estimated from it.");
+  static final Threshold MIN_INSTANCE_SAMPLES = new Threshold("unsized-collection.min-instance-samples", 50,
+      "Small collection objects are rarely sampled, and where TLAB boundaries fall biases which ones: with fewer"
+          + " samples their rate was off by 10x or more (15x at 10 samples), so no capacity is estimated from it.");
   static final Threshold WARNING_GROWTH_SHARE = new Threshold("unsized-collection.warning-growth-share", 0.10,
       "At 10% of allocation, one line's growth copies set a tenth of the young-collection rate.");
   static final Threshold MIN_MEASURED_COLLECTIONS = new Threshold("unsized-collection.min-measured-collections", 20,

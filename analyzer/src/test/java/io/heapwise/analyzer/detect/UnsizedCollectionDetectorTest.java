@@ -116,7 +116,7 @@ class UnsizedCollectionDetectorTest {
     AllocationProfile profile = profile()
         .site("java.lang.Object[]", "ArrayList.grow", 20_000 * growthPerList, 300, "java.util.ArrayList.grow",
             "java.util.ArrayList.add", BOOK + ".match:" + planted.line())
-        .site("java.util.ArrayList", null, 20_000 * 24, 40, BOOK + ".match:" + constructor)
+        .site("java.util.ArrayList", null, 20_000 * 24, 60, BOOK + ".match:" + constructor)
         .build();
     Finding finding = only(analyze(profile, samples));
     assertThat(finding.evidence().get("collectionsPerSecond")).isEqualTo(2_000.0);
