@@ -6,9 +6,7 @@ import io.heapwise.analyzer.AnalysisOptions;
 import io.heapwise.analyzer.Analyzer;
 import io.heapwise.analyzer.UnreadableRecordingException;
 import io.heapwise.analyzer.bytecode.ClassFiles;
-import io.heapwise.analyzer.report.AtomicFiles;
 import io.heapwise.analyzer.report.Report;
-import io.heapwise.cli.render.Renderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -44,22 +42,8 @@ final class ReportPipeline {
   }
 
   private void write(Report report, OutputOptions output) throws BadInputException {
-    if (output.output == null) {
-      Renderer renderer = output.format.renderer(terminal.colour());
-      try {
-        renderer.render(report, out);
-      } catch (IOException e) {
-        throw new BadInputException("cannot write the report to standard output: " + e.getMessage(), e);
-      }
-      out.flush();
-      return;
-    }
-    Renderer renderer = output.format.renderer(false);
-    try {
-      AtomicFiles.writeText(output.output, w -> renderer.render(report, w));
-    } catch (IOException e) {
-      throw new BadInputException(output.output + ": cannot write the report: " + e.getMessage(), e);
-    }
+    RenderedOutput.write(output.output, terminal, out, "the report",
+        (writer, colour) -> output.format.renderer(colour).render(report, writer));
   }
 
   /**
