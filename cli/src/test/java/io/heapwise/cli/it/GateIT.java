@@ -95,10 +95,14 @@ class GateIT {
   @Test
   void junitOutputHasATestCasePerGatedQuantityAndTheFailures() throws Exception {
     Path xml = dir.resolve("gate-junit.xml");
+    Path summary = dir.resolve("gate-summary.md");
     ForkedJvm.Result gate = Heapwise.run(dir, "gate", "--baseline", baseline.toString(),
-        record("regression", "regression-junit").toString(), "--format", "junit", "-o", xml.toString());
+        record("regression", "regression-junit").toString(), "--also-write", "junit=" + xml,
+        "--also-write", "markdown=" + summary);
 
     assertThat(gate.exitCode()).as("%s", gate).isEqualTo(1);
+    assertThat(gate.stdout()).as("the text verdict still goes to stdout").contains("  FAIL  total allocation");
+    assertThat(Files.readString(summary)).startsWith("### :x: heapwise gate failed");
     Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
     int cases = doc.getElementsByTagName("testcase").getLength();
     int failures = doc.getElementsByTagName("failure").getLength();
