@@ -40,7 +40,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "  heapwise gate --baseline base.json run.jfr --format junit -o gate.xml",
         "  heapwise gate --baseline base.json run.jfr --format sarif -o heapwise.sarif",
         "  heapwise gate --baseline base.json run.jfr --also-write sarif=heapwise.sarif \\",
-        "      --also-write junit=TEST-heapwise.xml      (the verdict in text, and two files)"
+        "      --also-write junit=TEST-heapwise.xml"
     })
 final class GateCommand implements Callable<Integer> {
 
