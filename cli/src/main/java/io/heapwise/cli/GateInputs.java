@@ -105,7 +105,7 @@ record GateInputs(Baseline measured, Map<String, Finding> findings) {
       throw new BadInputException(file + ": not a readable report: " + HeapwiseCli.oneLine(e.getMessage()), e);
     }
     Measurement measurement = Measurement.of(file.getFileName().toString(), report,
-        WorkUnit.GIVEN.equals(unit.kind()) ? unit.units() : 1);
+        WorkUnit.GIVEN.equals(unit.kind()) ? unit.units() : 1, Map.of());
     return new GateInputs(Baseline.of(unit, List.of(measurement)), measurement.findings());
   }
 

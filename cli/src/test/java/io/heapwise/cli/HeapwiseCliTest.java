@@ -146,7 +146,7 @@ class HeapwiseCliTest {
     String site = "byte[] at com.acme.Book.match(Book.java:73)";
     long bytes = (long) (bytesPerRun * 1_000);
     Baseline baseline = Baseline.of(WorkUnit.given(1_000), List.of(new Measurement(name, 1_000, bytes, 10_000,
-        Map.of(site, new long[] {bytes, 10_000}), Map.of())));
+        Map.of(site, new long[] {bytes, 10_000}), Map.of(), Map.of())));
     Path file = tmp.resolve(name);
     try (var writer = Files.newBufferedWriter(file)) {
       BaselineJson.write(baseline, writer);

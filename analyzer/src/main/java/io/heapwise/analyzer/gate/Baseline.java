@@ -2,6 +2,7 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.gate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.heapwise.analyzer.finding.Severity;
 import java.util.ArrayList;
@@ -22,12 +23,14 @@ import java.util.TreeMap;
  * @param sites the sites that allocated at least {@code siteFloor} per unit, by site id
  * @param siteFloor the most that any site left out allocated per unit (too small, too few samples, or beyond
  *     {@link #MAX_SITES}): a site new to a later run is compared against this, since it may have been just under it
+ * @param tests each test's exact allocation per run, by test name, when the Heapwise JUnit extension recorded
+ *     the tests; empty otherwise (and then absent from the file)
  * @param findings each finding's severity, by finding id; findings about a code location only, since those about
  *     the whole recording (GC pressure) follow from the total, which is gated itself
  */
-@JsonPropertyOrder({"schema", "unit", "recordings", "total", "siteFloor", "sites", "findings"})
+@JsonPropertyOrder({"schema", "unit", "recordings", "total", "siteFloor", "sites", "tests", "findings"})
 public record Baseline(String schema, WorkUnit unit, List<Recording> recordings, Quantity total, double siteFloor,
-    SortedMap<String, Quantity> sites, SortedMap<String, Severity> findings) {
+    SortedMap<String, Quantity> sites, SortedMap<String, TestRuns> tests, SortedMap<String, Severity> findings) {
 
   public static final String SCHEMA = "heapwise-baseline/1";
   /** Sites under this share of all allocation are left out: noise to a gate, clutter to a reviewer. */
@@ -51,9 +54,26 @@ public record Baseline(String schema, WorkUnit unit, List<Recording> recordings,
   public record Recording(String source, double units, double bytesPerUnit) {
   }
 
+  /**
+   * One test's allocation: exact, so no sampling error, only what differs between runs (the JIT compiling a
+   * loop sooner or later, a cache that a test before it filled).
+   *
+   * @param bytesPerRun bytes its thread allocated per run of the test, the mean over the recordings that ran it
+   * @param spread the run-to-run relative standard deviation when two or more recordings ran it, else absent
+   */
+  @JsonPropertyOrder({"bytesPerRun", "spread"})
+  public record TestRuns(double bytesPerRun, @JsonInclude(JsonInclude.Include.NON_NULL) Double spread) {
+
+    /** In a comparison's terms: a quantity with no sampling error. */
+    public Quantity asQuantity() {
+      return new Quantity(bytesPerRun, 0, spread);
+    }
+  }
+
   public Baseline {
     recordings = List.copyOf(recordings);
     sites = Collections.unmodifiableSortedMap(new TreeMap<>(sites));
+    tests = Collections.unmodifiableSortedMap(tests == null ? new TreeMap<>() : new TreeMap<>(tests));
     findings = Collections.unmodifiableSortedMap(new TreeMap<>(findings));
   }
 
@@ -101,7 +121,30 @@ public record Baseline(String schema, WorkUnit unit, List<Recording> recordings,
         }
       });
     }
-    return new Baseline(SCHEMA, unit, recordings, total, floor, sites, findings);
+    return new Baseline(SCHEMA, unit, recordings, total, floor, sites, tests(measurements), findings);
+  }
+
+  /** Each test's mean over the recordings that ran it: a recording that did not is a different suite, not 0. */
+  private static SortedMap<String, TestRuns> tests(List<Measurement> measurements) {
+    Map<String, List<Double>> perTest = new TreeMap<>();
+    for (Measurement m : measurements) {
+      m.tests().forEach((test, allocation) -> {
+        if (allocation.runs() > 0) {
+          perTest.computeIfAbsent(test, k -> new ArrayList<>()).add(allocation.bytesPerRun());
+        }
+      });
+    }
+    SortedMap<String, TestRuns> tests = new TreeMap<>();
+    perTest.forEach((test, values) -> {
+      double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+      Double spread = null;
+      if (values.size() >= 2 && mean > 0) {
+        double squares = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+        spread = Math.sqrt(squares / (values.size() - 1)) / mean;
+      }
+      tests.put(test, new TestRuns(mean, spread));
+    });
+    return tests;
   }
 
   /** The mean of per-recording values (absent from a recording counts as 0 there), samples summed. */

@@ -50,6 +50,9 @@ public final class BaselineJson {
     field(out, "total", rounded(baseline.total()), true);
     field(out, "siteFloor", rounded(baseline.siteFloor()), true);
     map(out, "sites", baseline.sites(), BaselineJson::rounded, true);
+    if (!baseline.tests().isEmpty()) {
+      map(out, "tests", baseline.tests(), BaselineJson::rounded, true);
+    }
     map(out, "findings", baseline.findings(), Severity::jsonName, false);
     out.write("}\n");
   }
@@ -117,6 +120,11 @@ public final class BaselineJson {
   private static Object rounded(Quantity q) {
     return new Quantity(rounded(q.bytesPerUnit()), q.samples(),
         q.spread() == null ? null : Math.round(q.spread() * 10_000) / 10_000.0);
+  }
+
+  private static Object rounded(Baseline.TestRuns test) {
+    return new Baseline.TestRuns(rounded(test.bytesPerRun()),
+        test.spread() == null ? null : Math.round(test.spread() * 10_000) / 10_000.0);
   }
 
   private static double rounded(double bytes) {

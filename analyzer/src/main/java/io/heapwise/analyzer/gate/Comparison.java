@@ -33,7 +33,13 @@ import java.util.regex.Pattern;
  * @param current what was measured now, in the baseline's terms
  * @param limits the gate's limits
  * @param sigmas how many standard errors a rise had to exceed to count, for all quantities together
- * @param checks the total first, then sites (those that fail first: new sites, then the largest rise) and findings
+ * <p>Tests are different: the Heapwise JUnit extension reads each test's exact allocation on its thread, so a test
+ * that rose beyond the limit and its run-to-run noise fails by itself. A test new to the baseline is not a
+ * regression, and with a per-run unit its bytes are taken out of the total before the total is judged, so that a
+ * suite that gains tests does not fail for it.
+ *
+ * @param checks the total first, then sites and tests (those that fail first: new sites, then the largest rise),
+ *     then findings
  */
 public record Comparison(Baseline baseline, Baseline current, Limits limits, double sigmas, List<Check> checks) {
 
@@ -43,6 +49,13 @@ public record Comparison(Baseline baseline, Baseline current, Limits limits, dou
    * allocated, short only of what each did after its last sample. Runs of the gate sample agreed to 0.02-0.2%.
    */
   static final double TOTAL_ERROR = 0.01;
+
+  /**
+   * A test's relative standard error when runs did not show a larger one. Its bytes are exact, but a test's
+   * allocation moves between runs of the same code when the JIT compiles its loop sooner or later (scalar
+   * replacement removes allocations only from compiled code) or when a test before it warmed a shared cache.
+   */
+  static final double TEST_ERROR = 0.02;
 
   /** Where a line number sits in a site id: {@code ...(Codec.java:40)}. */
   private static final Pattern LINE = Pattern.compile(":\\d+\\)");
@@ -59,9 +72,18 @@ public record Comparison(Baseline baseline, Baseline current, Limits limits, dou
     public double minBytes(Baseline baseline) {
       return minBytesPerUnit != null ? minBytesPerUnit : baseline.total().bytesPerUnit() * DEFAULT_MIN_SHARE_OF_TOTAL;
     }
+
+    /** The same for a test, in bytes per run of it: by default 1% of all the baseline's tests together. */
+    public double minTestBytes(Baseline baseline) {
+      if (minBytesPerUnit != null) {
+        return minBytesPerUnit;
+      }
+      return baseline.tests().values().stream().mapToDouble(Baseline.TestRuns::bytesPerRun).sum()
+          * DEFAULT_MIN_SHARE_OF_TOTAL;
+    }
   }
 
-  public enum Kind { TOTAL, SITE, FINDING }
+  public enum Kind { TOTAL, SITE, TEST, FINDING }
 
   /** What became of one quantity. */
   public enum Verdict {
@@ -88,9 +110,9 @@ public record Comparison(Baseline baseline, Baseline current, Limits limits, dou
   /**
    * One compared quantity.
    *
-   * @param name {@code total}, a site id, or a finding id
-   * @param baseline bytes per unit in the baseline (for a new site, the most it can have had: the site floor); for
-   *     a finding, its severity's ordinal, -1 when absent
+   * @param name {@code total}, a site id, a test's name, or a finding id
+   * @param baseline bytes per unit in the baseline (for a new site, the most it can have had: the site floor; for a
+   *     test, bytes per run of it); for a finding, its severity's ordinal, -1 when absent
    * @param current bytes per unit now; for a finding, as {@code baseline}
    * @param noise the rise the noise alone could explain, in bytes per unit
    * @param listed whether the baseline lists it (a site or finding new to the baseline is not)
@@ -140,10 +162,10 @@ public record Comparison(Baseline baseline, Baseline current, Limits limits, dou
         siteIds.add(id);
       }
     }
-    double sigmas = Noise.sigmas(siteIds.size() + 1);
+    long testsCompared = current.tests().keySet().stream().filter(baseline.tests()::containsKey).count();
+    double sigmas = Noise.sigmas(siteIds.size() + 1 + (int) testsCompared);
     List<Check> checks = new ArrayList<>();
-    checks.add(quantity(Kind.TOTAL, "total", baseline.total(), current.total(), sigmas, limits.maxIncrease(), 0,
-        false));
+    checks.add(total(baseline, current, sigmas, limits));
     double minBytes = limits.minBytes(baseline);
     Map<String, String> movedBack = new HashMap<>();
     matched.forEach((now, before) -> movedBack.put(before, now));
@@ -170,16 +192,85 @@ public record Comparison(Baseline baseline, Baseline current, Limits limits, dou
         .thenComparing(check -> check.verdict() != Verdict.NEW)
         .thenComparing(Comparator.comparingDouble(Check::rise).reversed()));
     checks.addAll(sites);
+    checks.addAll(testChecks(baseline, current, sigmas, limits));
     checks.addAll(findingChecks(baseline, current, findings));
     return new Comparison(baseline, current, limits, sigmas, checks);
+  }
+
+  /**
+   * The total; with a per-run unit, less what tests new to the baseline allocated and plus what tests no longer run
+   * did, since a suite that changed its tests did different work.
+   */
+  private static Check total(Baseline baseline, Baseline current, double sigmas, Limits limits) {
+    Check total = quantity(Kind.TOTAL, "total", baseline.total(), current.total(), sigmas, limits.maxIncrease(), 0,
+        false);
+    if (!WorkUnit.RUN.equals(baseline.unit().kind()) || baseline.tests().isEmpty()) {
+      return total;
+    }
+    double added = 0;
+    int newTests = 0;
+    for (Map.Entry<String, Baseline.TestRuns> test : current.tests().entrySet()) {
+      if (!baseline.tests().containsKey(test.getKey())) {
+        added += test.getValue().bytesPerRun();
+        newTests++;
+      }
+    }
+    double removed = 0;
+    int goneTests = 0;
+    for (Map.Entry<String, Baseline.TestRuns> test : baseline.tests().entrySet()) {
+      if (!current.tests().containsKey(test.getKey())) {
+        removed += test.getValue().bytesPerRun();
+        goneTests++;
+      }
+    }
+    if (newTests == 0 && goneTests == 0) {
+      return total;
+    }
+    Quantity now = current.total();
+    Quantity sameTests = new Quantity(Math.max(0, now.bytesPerUnit() - added + removed), now.samples(), now.spread());
+    Check judged = quantity(Kind.TOTAL, "total", baseline.total(), sameTests, sigmas, limits.maxIncrease(), 0, false);
+    String tests = (newTests > 0 ? String.format(Locale.ROOT, "%s in %d test%s new to the baseline",
+        Units.bytes(added), newTests, newTests == 1 ? "" : "s") : "")
+        + (newTests > 0 && goneTests > 0 ? ", " : "")
+        + (goneTests > 0 ? String.format(Locale.ROOT, "%s in %d test%s no longer run", Units.bytes(removed),
+        goneTests, goneTests == 1 ? "" : "s") : "");
+    return new Check(Kind.TOTAL, "total", total.baseline(), now.bytesPerUnit(), judged.noise(), judged.verdict(),
+        true, String.format(Locale.ROOT, "%s without the changed tests (%s): %s",
+            Units.bytes(sameTests.bytesPerUnit()), tests, judged.why()));
+  }
+
+  private static List<Check> testChecks(Baseline baseline, Baseline current, double sigmas, Limits limits) {
+    double minBytes = limits.minTestBytes(baseline);
+    List<Check> checks = new ArrayList<>();
+    for (Map.Entry<String, Baseline.TestRuns> test : current.tests().entrySet()) {
+      Baseline.TestRuns before = baseline.tests().get(test.getKey());
+      double now = test.getValue().bytesPerRun();
+      checks.add(before == null
+          ? new Check(Kind.TEST, test.getKey(), 0, now, 0, Verdict.WITHIN, false,
+              "new to the baseline: not compared, and left out of the total")
+          : quantity(Kind.TEST, test.getKey(), before.asQuantity(), test.getValue().asQuantity(), sigmas,
+              limits.maxIncrease(), minBytes, false));
+    }
+    for (Map.Entry<String, Baseline.TestRuns> test : baseline.tests().entrySet()) {
+      if (!current.tests().containsKey(test.getKey())) {
+        checks.add(new Check(Kind.TEST, test.getKey(), test.getValue().bytesPerRun(), 0, 0, Verdict.GONE, true,
+            "did not run (removed, renamed, disabled or failed before it began)"));
+      }
+    }
+    checks.sort(Comparator.comparing(Check::fails).reversed()
+        .thenComparing(Comparator.comparingDouble(Check::rise).reversed()));
+    return checks;
   }
 
   private static Check quantity(Kind kind, String name, Quantity before, Quantity now, double sigmas,
       double maxIncrease, double minBytes, boolean newSite) {
     double rise = now.bytesPerUnit() - before.bytesPerUnit();
-    double noise = sigmas * (kind == Kind.TOTAL
-        ? Math.hypot(totalError(before), totalError(now))
-        : Math.hypot(before.standardError(), now.standardError()));
+    double noise = sigmas * switch (kind) {
+      case TOTAL -> Math.hypot(relativeError(before, TOTAL_ERROR), relativeError(now, TOTAL_ERROR));
+      case TEST -> Math.hypot(relativeError(before, TEST_ERROR), relativeError(now, TEST_ERROR));
+      default -> Math.hypot(before.standardError(), now.standardError());
+    };
+    String per = kind == Kind.TEST ? "per run" : "per unit";
     double limit = before.bytesPerUnit() * maxIncrease;
     Verdict verdict;
     String why;
@@ -191,8 +282,8 @@ public record Comparison(Baseline baseline, Baseline current, Limits limits, dou
       why = newSite
           ? String.format(Locale.ROOT, "new: at most %s per unit before (the baseline's site floor), %s now",
               Units.bytes(before.bytesPerUnit()), Units.bytes(now.bytesPerUnit()))
-          : String.format(Locale.ROOT, "%+.1f%%, above the %+.0f%% limit and the noise (%s per unit)",
-              100 * rise / before.bytesPerUnit(), 100 * maxIncrease, Units.bytes(noise));
+          : String.format(Locale.ROOT, "%+.1f%%, above the %+.0f%% limit and the noise (%s %s)",
+              100 * rise / before.bytesPerUnit(), 100 * maxIncrease, Units.bytes(noise), per);
     } else if (-rise > noise && rise < 0) {
       verdict = Verdict.IMPROVED;
       why = String.format(Locale.ROOT, "%+.1f%%", before.bytesPerUnit() > 0
@@ -200,14 +291,15 @@ public record Comparison(Baseline baseline, Baseline current, Limits limits, dou
     } else {
       verdict = Verdict.WITHIN;
       why = rise <= limit ? String.format(Locale.ROOT, "within the %+.0f%% limit", 100 * maxIncrease)
-          : rise <= noise ? "within the noise (" + Units.bytes(noise) + " per unit)"
-          : "below the minimum rise that fails (" + Units.bytes(minBytes) + " per unit)";
+          : rise <= noise ? "within the noise (" + Units.bytes(noise) + " " + per + ")"
+          : "below the minimum rise that fails (" + Units.bytes(minBytes) + " " + per + ")";
     }
     return new Check(kind, name, before.bytesPerUnit(), now.bytesPerUnit(), noise, verdict, !newSite, why);
   }
 
-  private static double totalError(Quantity total) {
-    return total.bytesPerUnit() * Math.max(TOTAL_ERROR, total.spread() == null ? 0 : total.spread());
+  /** One standard error of an exact quantity: its runs' spread, or {@code floor} of it when they showed less. */
+  private static double relativeError(Quantity exact, double floor) {
+    return exact.bytesPerUnit() * Math.max(floor, exact.spread() == null ? 0 : exact.spread());
   }
 
   private static Check shifted(Check site) {

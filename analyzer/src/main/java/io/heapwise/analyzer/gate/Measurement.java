@@ -7,10 +7,11 @@ import io.heapwise.analyzer.Analyzer;
 import io.heapwise.analyzer.UnreadableRecordingException;
 import io.heapwise.analyzer.finding.Finding;
 import io.heapwise.analyzer.model.AllocationProfile;
+import io.heapwise.analyzer.model.TestAllocation;
 import io.heapwise.analyzer.report.Report;
 import io.heapwise.analyzer.report.SiteSummary;
-import java.util.HashMap;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,10 @@ import java.util.Map;
  * @param units units of work done; positive
  * @param sites per site id ({@link #siteId}), bytes and samples
  * @param findings per finding id, the finding
+ * @param tests per test, its exact allocation (from the Heapwise JUnit extension); empty without it
  */
 public record Measurement(String source, double units, long totalBytes, long totalSamples,
-    Map<String, long[]> sites, Map<String, Finding> findings) {
+    Map<String, long[]> sites, Map<String, Finding> findings, Map<String, TestAllocation> tests) {
 
   public Measurement {
     if (!(units > 0)) {
@@ -33,13 +35,15 @@ public record Measurement(String source, double units, long totalBytes, long tot
     }
     sites = Map.copyOf(sites);
     findings = Map.copyOf(findings);
+    tests = Map.copyOf(tests);
   }
 
   /**
    * The measurement of a report made with every site listed ({@code topSites} at least the number of sites), as
-   * the gate makes it from a recording, or as a user's {@code --format json --top 1000} report holds it.
+   * the gate makes it from a recording, or as a user's {@code --format json --top 1000} report holds it; with the
+   * tests of the recording, which a report does not hold.
    */
-  public static Measurement of(String source, Report report, double units) {
+  public static Measurement of(String source, Report report, double units, Map<String, TestAllocation> tests) {
     Map<String, long[]> sites = new HashMap<>();
     long total = 0;
     for (SiteSummary site : report.sites()) {
@@ -49,7 +53,7 @@ public record Measurement(String source, double units, long totalBytes, long tot
     }
     Map<String, Finding> findings = new LinkedHashMap<>();
     report.findings().forEach(finding -> findings.put(finding.id(), finding));
-    return new Measurement(source, units, total, report.recording().allocationSamples(), sites, findings);
+    return new Measurement(source, units, total, report.recording().allocationSamples(), sites, findings, tests);
   }
 
   /**
@@ -68,7 +72,7 @@ public record Measurement(String source, double units, long totalBytes, long tot
           + " lists the types) and that the recording enabled it");
     }
     Report report = analyzer.report(profile, options.withTopSites(Math.max(1, profile.sites().size())));
-    return of(recording.getFileName().toString(), report, units);
+    return of(recording.getFileName().toString(), report, units, profile.tests());
   }
 
   /** A recording that did no unit of work by the counter asked for. */

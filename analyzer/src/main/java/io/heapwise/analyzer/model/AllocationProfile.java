@@ -33,6 +33,8 @@ import java.util.Set;
  * @param firstSampleCorrection what was left out of the threads' first allocation samples as allocated before the
  *     recording began
  * @param eventCounts events read per event type name, of every type
+ * @param tests per test, what it allocated ({@code heapwise.Test} events of the Heapwise JUnit extension); empty
+ *     when the recording has none
  */
 public record AllocationProfile(
     List<String> files,
@@ -62,9 +64,11 @@ public record AllocationProfile(
     InstrumentationStats instrumentation,
     List<String> problems,
     FirstSampleCorrection firstSampleCorrection,
-    Map<String, Long> eventCounts) {
+    Map<String, Long> eventCounts,
+    Map<String, TestAllocation> tests) {
 
   public AllocationProfile {
+    tests = Map.copyOf(tests);
     files = List.copyOf(files);
     eventCounts = Map.copyOf(eventCounts);
     applicationPackages = List.copyOf(applicationPackages);

@@ -37,6 +37,7 @@ public final class ProfileBuilder {
   private long eventsRead;
   /** Events read per type: a work counter for the gate ({@code --work-event}), among others. */
   private final Map<String, long[]> eventCounts = new HashMap<>();
+  private final Map<String, TestAllocation> tests = new HashMap<>();
   private long durationNanos;
   private final Map<String, String> flags = new HashMap<>();
   private Boolean compressedOops;
@@ -98,6 +99,12 @@ public final class ProfileBuilder {
   /** One more event of {@code eventType} was read. */
   public void eventOfType(String eventType) {
     eventCounts.computeIfAbsent(eventType, type -> new long[1])[0]++;
+  }
+
+  /** One run of a test, from the Heapwise JUnit extension. */
+  public void testRan(String test, long bytes, boolean failed) {
+    tests.merge(test, new TestAllocation(bytes, 1, failed ? 1 : 0),
+        (a, b) -> a.plus(b.bytes(), b.failedRuns() > 0));
   }
 
   public void problem(String line) {
@@ -316,7 +323,7 @@ public final class ProfileBuilder {
         new VmSettings(flags, compressedOops, objectAlignment), oldObjectSamples, largeAllocationSites(),
         enabledEvents, embeddedClassFiles, measuredLifetimes, measuredSizes, instrumentation, allProblems(),
         source == AllocationSource.OBJECT_ALLOCATION_SAMPLE ? settlement.correction() : FirstSampleCorrection.NONE,
-        eventCounts());
+        eventCounts(), tests);
   }
 
   /** The settled first samples' bytes (and, per site, samples), to add to what was counted as it arrived. */

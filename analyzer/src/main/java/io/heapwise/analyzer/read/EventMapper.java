@@ -35,6 +35,8 @@ final class EventMapper {
 
   private static final Attribution NO_STACK = new Attribution(null, null, List.of());
   private static final long NO_THREAD = Long.MIN_VALUE;
+  /** The Heapwise JUnit extension's event: one per test, its thread's exact allocation. */
+  static final String TEST_EVENT = "heapwise.Test";
 
   private final ProfileBuilder builder;
   private SiteAttributor attributor;
@@ -126,6 +128,7 @@ final class EventMapper {
       case "jdk.AllocationRequiringGC" -> builder.allocationRequiringGc(attribution(event), longField(event, "size"));
       case "jdk.ActiveSetting" -> activeSetting(event);
       case "heapwise.ClassFile" -> embeddedClassFile(event);
+      case TEST_EVENT -> testRan(event);
       case InstrumentationEvents.SITE_LIFETIMES -> instrumentationEvents.siteLifetimes(event);
       case InstrumentationEvents.COLLECTION_SIZES -> instrumentationEvents.collectionSizes(event);
       case InstrumentationEvents.INSTRUMENTATION -> instrumentationEvents.instrumentation(event);
@@ -168,6 +171,13 @@ final class EventMapper {
       } catch (IllegalArgumentException e) {
         // A damaged copy is as good as none: the detectors then say what they could not check.
       }
+    }
+  }
+
+  private void testRan(RecordedEvent event) {
+    String test = stringField(event, "test");
+    if (test != null && event.hasField("allocated") && event.getLong("allocated") >= 0) {
+      builder.testRan(test, event.getLong("allocated"), event.hasField("failed") && event.getBoolean("failed"));
     }
   }
 

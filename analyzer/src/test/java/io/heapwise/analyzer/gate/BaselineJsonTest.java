@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.heapwise.analyzer.finding.Severity;
+import io.heapwise.analyzer.model.TestAllocation;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
@@ -23,9 +24,9 @@ class BaselineJsonTest {
 
   private static Baseline twoRuns() {
     Measurement a = new Measurement("a.jfr", 1_000, 31_000_000, 3_100,
-        Map.of(RENDER, new long[] {20_000_000, 2_000}, PARSE, new long[] {11_000_000, 1_100}), Map.of());
+        Map.of(RENDER, new long[] {20_000_000, 2_000}, PARSE, new long[] {11_000_000, 1_100}), Map.of(), Map.of());
     Measurement b = new Measurement("b.jfr", 2_000, 61_000_000, 6_000,
-        Map.of(RENDER, new long[] {40_000_000, 4_000}, PARSE, new long[] {21_000_000, 2_000}), Map.of());
+        Map.of(RENDER, new long[] {40_000_000, 4_000}, PARSE, new long[] {21_000_000, 2_000}), Map.of(), Map.of());
     return Baseline.of(WorkUnit.event("app.Request"), List.of(a, b));
   }
 
@@ -59,6 +60,23 @@ class BaselineJsonTest {
     assertThat(text.toString()).doesNotContain("E7").doesNotContain("E4");
   }
 
+  @Test
+  void testsAreWrittenOnePerLineOnlyWhenTheRecordingsHadThemAndReadBack() throws Exception {
+    Measurement run = new Measurement("suite.jfr", 1, 9_000_000, 900, Map.of(RENDER, new long[] {9_000_000, 900}),
+        Map.of(), Map.of("com.acme.OrderTest.totals(int)[2]", new TestAllocation(2_400_000, 2, 0),
+            "com.acme.OrderTest.render()", new TestAllocation(700_000, 1, 0)));
+    StringWriter text = new StringWriter();
+    BaselineJson.write(Baseline.of(WorkUnit.perRun(), List.of(run)), text);
+    StringWriter withoutTests = new StringWriter();
+    BaselineJson.write(twoRuns(), withoutTests);
+
+    assertThat(text.toString()).contains("    \"com.acme.OrderTest.totals(int)[2]\": {\"bytesPerRun\":1200000}");
+    assertThat(withoutTests.toString()).doesNotContain("\"tests\"");
+    Baseline read = BaselineJson.read(new StringReader(text.toString()));
+    assertThat(read.tests()).containsOnlyKeys("com.acme.OrderTest.totals(int)[2]", "com.acme.OrderTest.render()");
+    assertThat(BaselineJson.read(new StringReader(withoutTests.toString())).tests()).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "",
@@ -77,7 +95,8 @@ class BaselineJsonTest {
   @Test
   void findingsKeepTheirSeverities() throws Exception {
     Baseline withFinding = new Baseline(Baseline.SCHEMA, WorkUnit.perRun(), List.of(), new Quantity(10, 5, null), 0,
-        new TreeMap<>(), new TreeMap<>(Map.of("UNSIZED_COLLECTION:com.acme.A.b:3", Severity.CRITICAL)));
+        new TreeMap<>(), new TreeMap<>(),
+        new TreeMap<>(Map.of("UNSIZED_COLLECTION:com.acme.A.b:3", Severity.CRITICAL)));
     StringWriter text = new StringWriter();
     BaselineJson.write(withFinding, text);
 

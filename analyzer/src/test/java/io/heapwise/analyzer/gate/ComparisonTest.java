@@ -14,6 +14,7 @@ import io.heapwise.analyzer.finding.Severity;
 import io.heapwise.analyzer.gate.Comparison.Check;
 import io.heapwise.analyzer.gate.Comparison.Kind;
 import io.heapwise.analyzer.gate.Comparison.Verdict;
+import io.heapwise.analyzer.model.TestAllocation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ class ComparisonTest {
     for (Finding finding : findings) {
       byId.put(finding.id(), finding);
     }
-    return new Measurement("run.jfr", 1_000, total, samples, sites, byId);
+    return new Measurement("run.jfr", 1_000, total, samples, sites, byId, Map.of());
   }
 
   private static Baseline baseline(Measurement... runs) {
@@ -62,6 +63,70 @@ class ComparisonTest {
     return new Finding(Finding.idOf(FindingKind.UNSIZED_COLLECTION, site), FindingKind.UNSIZED_COLLECTION, severity,
         site, null, "The ArrayList grown at Invoice.java:64 reallocates its backing array", Map.of(), "Presize it.",
         null, Confidence.HIGH, "measured");
+  }
+
+  /** A test suite's run: one unit, all its bytes in one site, and each test's exact bytes (run once). */
+  private static Measurement suiteRun(long otherBytes, Map<String, Long> tests) {
+    Map<String, TestAllocation> allocations = new HashMap<>();
+    long total = otherBytes;
+    for (Map.Entry<String, Long> test : tests.entrySet()) {
+      allocations.put(test.getKey(), new TestAllocation(test.getValue(), 1, 0));
+      total += test.getValue();
+    }
+    return new Measurement("suite.jfr", 1, total, 10_000, Map.of(RENDER, new long[] {total, 10_000}), Map.of(),
+        allocations);
+  }
+
+  private static Comparison compareSuites(Measurement before, Measurement now) {
+    return Comparison.of(Baseline.of(WorkUnit.perRun(), List.of(before)),
+        Baseline.of(WorkUnit.perRun(), List.of(now)), Map.of(), TEN_PERCENT);
+  }
+
+  @Test
+  void aTestThatAllocatesMoreFailsByNameEvenWhenTheTotalStaysWithinItsLimit() {
+    Measurement before = suiteRun(400_000_000, Map.of("com.acme.OrderTest.totals()", 40_000_000L,
+        "com.acme.OrderTest.render()", 60_000_000L));
+    Measurement now = suiteRun(400_000_000, Map.of("com.acme.OrderTest.totals()", 52_000_000L,
+        "com.acme.OrderTest.render()", 60_500_000L));
+    Comparison comparison = compareSuites(before, now);
+
+    assertThat(comparison.checks().get(0).verdict()).as("total +2.5%").isEqualTo(Verdict.WITHIN);
+    assertThat(comparison.failures()).extracting(Check::kind, Check::name)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.TEST, "com.acme.OrderTest.totals()"));
+    assertThat(comparison.failures().get(0).why()).contains("+30.0%", "per run");
+  }
+
+  @Test
+  void aTestWithinItsRunToRunNoiseOrNewToTheBaselineDoesNotFail() {
+    Measurement before = suiteRun(100_000_000, Map.of("com.acme.OrderTest.totals()", 40_000_000L));
+    // +15% on a test whose baseline runs spread by 10%: inside k standard errors.
+    Measurement again = suiteRun(100_000_000, Map.of("com.acme.OrderTest.totals()", 48_000_000L));
+    Baseline spread = Baseline.of(WorkUnit.perRun(), List.of(before, again));
+    assertThat(spread.tests().get("com.acme.OrderTest.totals()").spread()).isGreaterThan(0.1);
+    Measurement now = suiteRun(100_000_000, Map.of("com.acme.OrderTest.totals()", 50_600_000L,
+        "com.acme.OrderTest.bigReport()", 90_000_000L));
+    Comparison comparison = Comparison.of(spread, Baseline.of(WorkUnit.perRun(), List.of(now)), Map.of(),
+        TEN_PERCENT);
+
+    assertThat(comparison.fails()).as("%s", comparison.checks()).isFalse();
+    Check total = comparison.checks().get(0);
+    assertThat(total.current()).isGreaterThan(total.baseline() * 1.5);
+    assertThat(total.why()).contains("without the changed tests", "in 1 test new to the baseline");
+    assertThat(comparison.checks()).filteredOn(c -> c.name().equals("com.acme.OrderTest.bigReport()"))
+        .singleElement().satisfies(c -> assertThat(c.listed()).isFalse());
+  }
+
+  @Test
+  void aTestNoLongerRunIsGoneAndItsBytesAreAddedBackToTheTotal() {
+    Measurement before = suiteRun(10_000_000, Map.of("com.acme.A.a()", 50_000_000L, "com.acme.A.b()", 1_000_000L));
+    Measurement now = suiteRun(10_000_000, Map.of("com.acme.A.b()", 1_000_000L));
+    Comparison comparison = compareSuites(before, now);
+
+    assertThat(comparison.fails()).isFalse();
+    assertThat(comparison.checks().get(0).verdict()).as("-82%% in all, 0%% for the same tests")
+        .isEqualTo(Verdict.WITHIN);
+    assertThat(comparison.checks()).filteredOn(c -> c.kind() == Kind.TEST && c.verdict() == Verdict.GONE)
+        .extracting(Check::name).containsExactly("com.acme.A.a()");
   }
 
   @Test
@@ -93,9 +158,9 @@ class ComparisonTest {
     // 25 samples at PARSE: one standard error is a fifth of it, so its +30% is well inside the noise, while the
     // total, which is not a sampled estimate, rose beyond its limit on RENDER's account.
     Measurement before = new Measurement("before.jfr", 1_000, 110_000_000, 10_025,
-        Map.of(RENDER, new long[] {100_000_000, 10_000}, PARSE, new long[] {10_000_000, 25}), Map.of());
+        Map.of(RENDER, new long[] {100_000_000, 10_000}, PARSE, new long[] {10_000_000, 25}), Map.of(), Map.of());
     Measurement after = new Measurement("after.jfr", 1_000, 125_000_000, 10_025,
-        Map.of(RENDER, new long[] {112_000_000, 10_000}, PARSE, new long[] {13_000_000, 25}), Map.of());
+        Map.of(RENDER, new long[] {112_000_000, 10_000}, PARSE, new long[] {13_000_000, 25}), Map.of(), Map.of());
     Comparison comparison = Comparison.of(baseline(before), baseline(after), Map.of(), TEN_PERCENT);
 
     assertThat(comparison.failures()).extracting(Check::name).containsExactly("total", RENDER);

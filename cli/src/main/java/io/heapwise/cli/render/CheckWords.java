@@ -14,11 +14,12 @@ final class CheckWords {
   private CheckWords() {
   }
 
-  /** {@code total allocation}, the site id, or {@code finding UNSIZED_COLLECTION:...}. */
+  /** {@code total allocation}, the site id, {@code test com.acme.OrderTest.totals()}, or {@code finding ...}. */
   static String title(Check check) {
     return switch (check.kind()) {
       case TOTAL -> "total allocation";
       case SITE -> check.name();
+      case TEST -> "test " + check.name();
       case FINDING -> "finding " + check.name();
     };
   }
@@ -33,8 +34,9 @@ final class CheckWords {
     if (check.kind() == Kind.FINDING) {
       return check.why();
     }
-    return String.format(Locale.ROOT, "%s -> %s per unit (%s%s)", Units.bytes(check.baseline()),
-        Units.bytes(check.current()), check.rise() >= 0 ? "+" : "-", Units.bytes(Math.abs(check.rise())));
+    String per = check.kind() == Kind.TEST ? "per run" : "per unit";
+    return String.format(Locale.ROOT, "%s -> %s %s (%s%s)", Units.bytes(check.baseline()),
+        Units.bytes(check.current()), per, check.rise() >= 0 ? "+" : "-", Units.bytes(Math.abs(check.rise())));
   }
 
   /** {@code +12.5%}, {@code new}, {@code gone}. */

@@ -95,6 +95,18 @@ final class ComparisonMarkdown implements ComparisonRenderer {
       }
       more(sites.size(), "sites with smaller changes", out);
     }
+    List<Check> tests = comparison.checks().stream().filter(c -> c.kind() == Kind.TEST)
+        .sorted(Comparator.comparingDouble((Check c) -> Math.abs(c.rise())).reversed()).toList();
+    if (!tests.isEmpty()) {
+      out.println();
+      out.println("| Change | Before (per run) | After | Test |");
+      out.println("| ---: | ---: | ---: | --- |");
+      for (Check test : tests.subList(0, Math.min(MAX_ROWS, tests.size()))) {
+        out.println("| " + CheckWords.change(test) + " | " + CheckWords.before(test) + " | " + CheckWords.after(test)
+            + " | " + escape(test.name()) + " |");
+      }
+      more(tests.size(), "tests with smaller changes", out);
+    }
     List<Check> findings = comparison.checks().stream().filter(c -> c.kind() == Kind.FINDING).toList();
     if (!findings.isEmpty()) {
       out.println();

@@ -139,6 +139,7 @@ final class ComparisonSarif implements ComparisonRenderer {
       case TOTAL -> "Total allocation per unit of work rose: " + CheckWords.detail(check) + ".";
       case SITE -> (check.verdict() == Comparison.Verdict.NEW ? "New allocation site " : "Allocation rose at ")
           + check.name() + ": " + CheckWords.detail(check) + ".";
+      case TEST -> "Test " + check.name() + " allocates more per run: " + CheckWords.detail(check) + ".";
       case FINDING -> "Finding " + check.name() + ": " + check.why() + ".";
     };
   }

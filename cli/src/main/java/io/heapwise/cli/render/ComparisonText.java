@@ -56,8 +56,10 @@ final class ComparisonText implements ComparisonRenderer {
         + "errors, for %d quantities together)", 100 * comparison.limits().maxIncrease(), comparison.sigmas(),
         comparison.checks().stream().filter(c -> c.kind() != Kind.FINDING).count()));
     double minBytes = comparison.limits().minBytes(comparison.baseline());
-    out.println("             and, for a site, at least " + Units.bytes(minBytes)
-        + " per unit; or a new finding of severity warning or worse");
+    boolean tests = comparison.checks().stream().anyMatch(c -> c.kind() == Kind.TEST);
+    out.println("             and, for a site, at least " + Units.bytes(minBytes) + " per unit"
+        + (tests ? "; for a test, " + Units.bytes(comparison.limits().minTestBytes(comparison.baseline()))
+        + " per run" : "") + "; or a new finding of severity warning or worse");
     out.println();
     for (Check check : failures) {
       out.println("  " + ansi.red("FAIL") + "  " + CheckWords.title(check));
@@ -84,6 +86,19 @@ final class ComparisonText implements ComparisonRenderer {
     }
     if (sites.size() > DIFF_ROWS) {
       out.println(String.format(Locale.ROOT, "  and %d more sites with smaller changes", sites.size() - DIFF_ROWS));
+    }
+    List<Check> tests = comparison.checks().stream().filter(c -> c.kind() == Kind.TEST)
+        .sorted(Comparator.comparingDouble((Check c) -> Math.abs(c.rise())).reversed()).toList();
+    if (!tests.isEmpty()) {
+      out.println();
+      out.println(String.format(Locale.ROOT, "  %10s %11s %11s  %s", "change", "before", "after", "test (per run)"));
+      for (Check test : tests.subList(0, Math.min(DIFF_ROWS, tests.size()))) {
+        out.println(String.format(Locale.ROOT, "  %10s %11s %11s  %s", CheckWords.change(test),
+            CheckWords.before(test), CheckWords.after(test), test.name()));
+      }
+      if (tests.size() > DIFF_ROWS) {
+        out.println(String.format(Locale.ROOT, "  and %d more tests with smaller changes", tests.size() - DIFF_ROWS));
+      }
     }
     List<Check> findings = comparison.checks().stream().filter(c -> c.kind() == Kind.FINDING).toList();
     if (!findings.isEmpty()) {
@@ -112,6 +127,20 @@ final class ComparisonText implements ComparisonRenderer {
     if (shifted > 0) {
       line.append(", ").append(shifted).append(shifted == 1 ? " site" : " sites")
           .append(" rose while the total did not (JFR's attribution moved; see heapwise diff)");
+    }
+    long tests = comparison.checks().stream().filter(c -> c.kind() == Kind.TEST).count();
+    if (tests > 0) {
+      long testsWithin = comparison.checks().stream().filter(c -> c.kind() == Kind.TEST && c.listed()
+          && (c.verdict() == Verdict.WITHIN || c.verdict() == Verdict.IMPROVED)).count();
+      long newTests = comparison.checks().stream().filter(c -> c.kind() == Kind.TEST && !c.listed()).count();
+      long goneTests = count(comparison, Kind.TEST, Verdict.GONE);
+      line.append("; ").append(testsWithin).append(testsWithin == 1 ? " test" : " tests").append(" within the limits");
+      if (newTests > 0) {
+        line.append(", ").append(newTests).append(" new");
+      }
+      if (goneTests > 0) {
+        line.append(", ").append(goneTests).append(" no longer run");
+      }
     }
     long fixed = count(comparison, Kind.FINDING, Verdict.GONE);
     if (fixed > 0) {

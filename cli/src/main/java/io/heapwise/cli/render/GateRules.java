@@ -24,6 +24,10 @@ final class GateRules {
       "A new allocation site allocates more than the gate allows",
       "A site absent from the baseline now allocates more per unit of work than the baseline's site floor (the most "
           + "any unlisted site allocated) plus the gate's limit and the noise.");
+  static final Rule TEST_REGRESSION = new Rule("heapwise/test-allocation-regression", "TestAllocationRegression",
+      "A test allocates more per run than in the baseline",
+      "The bytes the test's thread allocated per run (exact, from the Heapwise JUnit extension) rose by more than the "
+          + "gate's limit and by more than the run-to-run noise of the baseline's recordings.");
 
   /** Where a finding id holds its kind: {@code UNSIZED_COLLECTION:com.acme.Book.match:61}. */
   private static final char KIND_END = ':';
@@ -40,9 +44,9 @@ final class GateRules {
   record Rule(String id, String name, String shortDescription, String fullDescription) {
   }
 
-  /** Every rule a gate can break: the two about bytes, then one per finding kind. */
+  /** Every rule a gate can break: the three about bytes, then one per finding kind. */
   static List<Rule> all() {
-    List<Rule> rules = new ArrayList<>(List.of(ALLOCATION_REGRESSION, NEW_SITE));
+    List<Rule> rules = new ArrayList<>(List.of(ALLOCATION_REGRESSION, NEW_SITE, TEST_REGRESSION));
     for (FindingKind kind : FindingKind.values()) {
       rules.add(finding(kind));
     }
@@ -51,6 +55,9 @@ final class GateRules {
 
   /** The rule {@code check} breaks when it fails. */
   static Rule of(Check check) {
+    if (check.kind() == Kind.TEST) {
+      return TEST_REGRESSION;
+    }
     if (check.kind() != Kind.FINDING) {
       return check.verdict() == Verdict.NEW ? NEW_SITE : ALLOCATION_REGRESSION;
     }

@@ -22,6 +22,8 @@ record SourceLocation(String method, String path, Integer line) {
   /** The first frame of a site id; a moved site's id ends with {@code (was <old id>)}, whose frame comes second. */
   private static final Pattern SITE_FRAME = Pattern.compile(
       " at ([\\p{L}\\p{N}_$.]+)\\.([^.(\\s]+)\\(([^():]*)(?::(\\d{1,9}))?\\)");
+  /** {@code com.acme.OrderTest.totals(int)[2]}, as the Heapwise JUnit extension names a test. */
+  private static final Pattern TEST_NAME = Pattern.compile("([\\p{L}\\p{N}_$.]+)\\.([^.(\\s]+)\\(.*");
   private static final Pattern FINDING_SITE = Pattern.compile(
       "[A-Z_]+:([\\p{L}\\p{N}_$.]+)\\.([^.:\\s]+)(?::(\\d{1,9}))?");
 
@@ -29,6 +31,7 @@ record SourceLocation(String method, String path, Integer line) {
     return switch (check.kind()) {
       case SITE -> ofSite(check.name());
       case FINDING -> ofFinding(check.name());
+      case TEST -> ofTest(check.name());
       case TOTAL -> Optional.empty();
     };
   }
@@ -44,6 +47,15 @@ record SourceLocation(String method, String path, Integer line) {
       file = null;
     }
     return Optional.of(new SourceLocation(className + "." + m.group(2), path(className, file), line(m.group(4))));
+  }
+
+  /** The test's class file; its line is unknown, since JUnit names methods, not lines. */
+  static Optional<SourceLocation> ofTest(String testName) {
+    Matcher m = TEST_NAME.matcher(testName);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(new SourceLocation(m.group(1) + "." + m.group(2), path(m.group(1), null), null));
   }
 
   static Optional<SourceLocation> ofFinding(String findingId) {

@@ -89,7 +89,7 @@ final class GateFixture {
       sites.put(site.getKey(), new long[] {bytes, SAMPLES});
       total += bytes;
     }
-    return new Measurement(source, REQUESTS, total, SAMPLES * sites.size(), sites, findings);
+    return new Measurement(source, REQUESTS, total, SAMPLES * sites.size(), sites, findings, Map.of());
   }
 
   private static Finding finding(String id, FindingKind kind, Severity severity, int line) {
