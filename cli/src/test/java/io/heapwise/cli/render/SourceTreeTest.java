@@ -35,6 +35,23 @@ class SourceTreeTest {
   }
 
   @Test
+  void nestedModulesAreSearchedAndTheShallowestCopyWins() throws Exception {
+    file("services/orders/api/src/main/java/com/acme/orders/OrderApi.java");
+    file("services/billing/src/main/java/com/acme/billing/Invoice.java");
+    file("services/billing/src/main/java/com/acme/Shared.java");
+    file("src/main/java/com/acme/Shared.java");
+    file("a/b/c/d/src/main/java/com/acme/TooDeep.java");
+    SourceTree tree = new SourceTree(checkout);
+
+    assertThat(tree.resolve("com/acme/orders/OrderApi.java"))
+        .isEqualTo("services/orders/api/src/main/java/com/acme/orders/OrderApi.java");
+    assertThat(tree.resolve("com/acme/billing/Invoice.java"))
+        .isEqualTo("services/billing/src/main/java/com/acme/billing/Invoice.java");
+    assertThat(tree.resolve("com/acme/Shared.java")).isEqualTo("src/main/java/com/acme/Shared.java");
+    assertThat(tree.resolve("com/acme/TooDeep.java")).isEqualTo("com/acme/TooDeep.java");
+  }
+
+  @Test
   void aClassNotInTheTreeKeepsItsPackagePathAndBuildOutputIsNotSearched() throws Exception {
     file("target/src/main/java/com/acme/Gone.java");
     SourceTree tree = new SourceTree(checkout);
