@@ -151,6 +151,22 @@ class GateIT {
     assertThat(dir.resolve("never.json")).doesNotExist();
   }
 
+  /** A report listing every site ({@code --top 1000}) measures what its recording does: gated, nothing moved. */
+  @Test
+  void aReportIsGatedLikeTheRecordingItCameFrom() throws Exception {
+    Path recording = dir.resolve("baseline-2.jfr");
+    Path perRun = dir.resolve("per-run-baseline.json");
+    Path report = dir.resolve("baseline-2-report.json");
+    Heapwise.run(dir, "baseline", recording.toString(), "-o", perRun.toString()).assertSuccess();
+    Heapwise.run(dir, "analyze", recording.toString(), "--format", "json", "--top", "1000", "-o", report.toString())
+        .assertSuccess();
+
+    ForkedJvm.Result gate = Heapwise.run(dir, "gate", "--baseline", perRun.toString(), report.toString());
+
+    assertThat(gate.exitCode()).as("%s", gate).isZero();
+    assertThat(gate.stdout()).contains("total +0.0% (within the +10% limit)").doesNotContain("gone");
+  }
+
   /** A report has no event counts: against a baseline per event, it is refused, and the way out is named. */
   @Test
   void aReportCannotBeGatedPerEventAndSaysWhatToDoInstead() throws Exception {
