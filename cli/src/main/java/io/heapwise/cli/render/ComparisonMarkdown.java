@@ -67,8 +67,10 @@ final class ComparisonMarkdown implements ComparisonRenderer {
     if (!others.isEmpty()) {
       // A blank line after <summary> lets GitHub render the table inside <details> as markdown.
       out.println("<details>");
+      Check total = comparison.checks().get(0);
+      String tally = (total.fails() ? "" : "total " + CheckWords.change(total) + "; ") + CheckWords.tally(others);
       out.println("<summary>" + (failures.isEmpty() ? "" : "The other ") + others.size() + " check"
-          + (others.size() == 1 ? "" : "s") + ": " + escape(summary(others)) + "</summary>");
+          + (others.size() == 1 ? "" : "s") + ": " + escape(tally) + "</summary>");
       out.println();
       checkTable(others, out);
       out.println();
@@ -135,32 +137,6 @@ final class ComparisonMarkdown implements ComparisonRenderer {
       out.println();
       out.println("_and " + (rows - MAX_ROWS) + " more " + what + "_");
     }
-  }
-
-  /** {@code 30 sites within the limits, 2 improved, 1 gone; 1 finding fixed}. */
-  private static String summary(List<Check> checks) {
-    StringBuilder line = new StringBuilder();
-    for (Verdict verdict : List.of(Verdict.WITHIN, Verdict.IMPROVED, Verdict.GONE, Verdict.SHIFTED)) {
-      long n = checks.stream().filter(c -> c.kind() != Kind.FINDING && c.verdict() == verdict).count();
-      if (n > 0) {
-        line.append(line.length() == 0 ? "" : ", ").append(n).append(' ').append(switch (verdict) {
-          case WITHIN -> "within the limits";
-          case IMPROVED -> "improved";
-          case SHIFTED -> "rose while the total did not (JFR's attribution moved)";
-          default -> "gone";
-        });
-      }
-    }
-    long fixed = checks.stream().filter(c -> c.kind() == Kind.FINDING && c.verdict() == Verdict.GONE).count();
-    long minor = checks.stream().filter(c -> c.kind() == Kind.FINDING && c.verdict() == Verdict.WITHIN).count();
-    if (fixed > 0) {
-      line.append(line.length() == 0 ? "" : "; ").append(fixed).append(fixed == 1 ? " finding" : " findings")
-          .append(" fixed");
-    }
-    if (minor > 0) {
-      line.append(line.length() == 0 ? "" : "; ").append(minor).append(" new below warning");
-    }
-    return line.toString();
   }
 
   /**

@@ -2,7 +2,6 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.cli.render;
 
-import io.heapwise.analyzer.finding.Severity;
 import io.heapwise.analyzer.gate.Comparison;
 import io.heapwise.analyzer.gate.Comparison.Check;
 import io.heapwise.analyzer.gate.Comparison.Kind;
@@ -110,52 +109,10 @@ final class ComparisonText implements ComparisonRenderer {
   }
 
   private static String passed(Comparison comparison) {
-    long within = count(comparison, Kind.SITE, Verdict.WITHIN);
-    long improved = count(comparison, Kind.SITE, Verdict.IMPROVED);
-    long gone = count(comparison, Kind.SITE, Verdict.GONE);
-    long shifted = count(comparison, Kind.SITE, Verdict.SHIFTED);
     Check total = comparison.checks().get(0);
-    StringBuilder line = new StringBuilder(total.fails() ? ""
-        : "total " + CheckWords.change(total) + " (" + total.why() + "); ");
-    line.append(within).append(within == 1 ? " site" : " sites").append(" within the limits");
-    if (improved > 0) {
-      line.append(", ").append(improved).append(" improved");
-    }
-    if (gone > 0) {
-      line.append(", ").append(gone).append(" gone");
-    }
-    if (shifted > 0) {
-      line.append(", ").append(shifted).append(shifted == 1 ? " site" : " sites")
-          .append(" rose while the total did not (JFR's attribution moved; see heapwise diff)");
-    }
-    long tests = comparison.checks().stream().filter(c -> c.kind() == Kind.TEST).count();
-    if (tests > 0) {
-      long testsWithin = comparison.checks().stream().filter(c -> c.kind() == Kind.TEST && c.listed()
-          && (c.verdict() == Verdict.WITHIN || c.verdict() == Verdict.IMPROVED)).count();
-      long newTests = comparison.checks().stream().filter(c -> c.kind() == Kind.TEST && !c.listed()).count();
-      long goneTests = count(comparison, Kind.TEST, Verdict.GONE);
-      line.append("; ").append(testsWithin).append(testsWithin == 1 ? " test" : " tests").append(" within the limits");
-      if (newTests > 0) {
-        line.append(", ").append(newTests).append(" new");
-      }
-      if (goneTests > 0) {
-        line.append(", ").append(goneTests).append(" no longer run");
-      }
-    }
-    long fixed = count(comparison, Kind.FINDING, Verdict.GONE);
-    if (fixed > 0) {
-      line.append("; ").append(fixed).append(fixed == 1 ? " finding" : " findings").append(" fixed");
-    }
-    long minor = comparison.checks().stream().filter(c -> c.kind() == Kind.FINDING && c.verdict() == Verdict.WITHIN
-        && c.current() < Severity.WARNING.ordinal()).count();
-    if (minor > 0) {
-      line.append("; ").append(minor).append(" new info finding").append(minor == 1 ? "" : "s");
-    }
-    return line.toString();
-  }
-
-  private static long count(Comparison comparison, Kind kind, Verdict verdict) {
-    return comparison.checks().stream().filter(c -> c.kind() == kind && c.verdict() == verdict).count();
+    List<Check> others = comparison.checks().subList(1, comparison.checks().size());
+    return (total.fails() ? "" : "total " + CheckWords.change(total) + " (" + total.why() + "); ")
+        + CheckWords.tally(others);
   }
 
   private static String recordings(int n) {

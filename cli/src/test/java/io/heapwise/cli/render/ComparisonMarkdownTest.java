@@ -29,8 +29,8 @@ class ComparisonMarkdownTest {
         .contains("| finding BOXING:com.acme.Book.match:75 |  |  |  | new warning: boxing at line 75 |")
         .doesNotContain(STEADY);
     String folded = md.substring(md.indexOf("<details>"));
-    assertThat(folded).contains("<summary>The other 5 checks: 2 within the limits, 1 gone; 1 finding fixed; 1 new "
-        + "below warning</summary>\n\n| Check |")
+    assertThat(folded).contains("<summary>The other 5 checks: 2 sites within the limits, 1 gone; 1 finding fixed; 1 "
+        + "new info finding</summary>\n\n| Check |")
         .contains("| byte\\[\\] at com.acme.Codec.read(Codec.java:40) | 48.8 KB | 49.3 KB | +1.0% | within the +10% "
             + "limit |")
         .contains("| char\\[\\] at com.acme.Legacy.format(Legacy.java:12) | 19.5 KB | - | gone |")
@@ -44,7 +44,7 @@ class ComparisonMarkdownTest {
     String md = GateFixture.render(new ComparisonMarkdown(), GateFixture.unchanged(), true);
 
     assertThat(md).startsWith("### :white_check_mark: heapwise gate passed\n");
-    assertThat(md).contains("<details>\n<summary>3 checks: 3 within the limits</summary>\n\n| Check |");
+    assertThat(md).contains("<details>\n<summary>3 checks: total +0.0%; 2 sites within the limits</summary>\n\n| Check |");
     assertThat(md.substring(0, md.indexOf("<details>"))).doesNotContain("| Check |");
     assertTablesHold(md);
   }

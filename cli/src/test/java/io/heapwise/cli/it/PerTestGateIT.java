@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * Heapwise JUnit extension (registered by auto-detection, as a build would), a baseline from three runs, then runs
  * with a planted regression in one test's code, with a test added, and unchanged.
  */
-class TestSuiteGateIT {
+class PerTestGateIT {
 
   private static final String SUITE = InvoiceChecks.class.getName();
   private static final String RENDERS = SUITE + ".rendersInvoices()";
@@ -39,7 +39,7 @@ class TestSuiteGateIT {
 
   @BeforeAll
   static void baselineOfThreeRuns() throws Exception {
-    dir = TestEnvironment.workDir("TestSuiteGateIT");
+    dir = TestEnvironment.workDir("PerTestGateIT");
     List<String> args = new ArrayList<>(List.of("baseline"));
     for (int i = 1; i <= 3; i++) {
       args.add(runSuite("baseline-" + i).toString());
