@@ -33,6 +33,8 @@ import java.util.Set;
  * @param firstSampleCorrection what was left out of the threads' first allocation samples as allocated before the
  *     recording began
  * @param eventCounts events read per event type name, of every type
+ * @param jit what the JIT compilers did, as far as the recording holds it ({@code jdk.Compilation},
+ *     {@code jdk.CompilerInlining})
  * @param tests per test, what it allocated ({@code heapwise.Test} events of the Heapwise JUnit extension); empty
  *     when the recording has none
  */
@@ -65,6 +67,7 @@ public record AllocationProfile(
     List<String> problems,
     FirstSampleCorrection firstSampleCorrection,
     Map<String, Long> eventCounts,
+    JitActivity jit,
     Map<String, TestAllocation> tests) {
 
   public AllocationProfile {

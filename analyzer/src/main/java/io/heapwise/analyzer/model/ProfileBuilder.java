@@ -38,6 +38,7 @@ public final class ProfileBuilder {
   /** Events read per type: a work counter for the gate ({@code --work-event}), among others. */
   private final Map<String, long[]> eventCounts = new HashMap<>();
   private final Map<String, TestAllocation> tests = new HashMap<>();
+  private JitEvents jit = new JitEvents();
   private long durationNanos;
   private final Map<String, String> flags = new HashMap<>();
   private Boolean compressedOops;
@@ -99,6 +100,22 @@ public final class ProfileBuilder {
   /** One more event of {@code eventType} was read. */
   public void eventOfType(String eventType) {
     eventCounts.computeIfAbsent(eventType, type -> new long[1])[0]++;
+  }
+
+  /** A finished JIT compilation ({@code jdk.Compilation}). */
+  public void compilation(MethodId method, int compileId, int level, boolean succeeded) {
+    jit.compilation(method, compileId, level, succeeded);
+  }
+
+  /** An inlining decision ({@code jdk.CompilerInlining}); which compiler made it is settled in {@link #build}. */
+  public void inlining(int compileId, MethodId caller, int bytecodeIndex, MethodId callee, boolean succeeded,
+      String message) {
+    jit.inlining(compileId, caller, bytecodeIndex, callee, succeeded, message);
+  }
+
+  /** The recording keeps every compilation, not only slow ones. */
+  public void everyCompilationRecorded() {
+    jit.everyCompilationRecorded();
   }
 
   /** One run of a test, from the Heapwise JUnit extension. */
@@ -285,6 +302,9 @@ public final class ProfileBuilder {
     next.objectAlignment = objectAlignment;
     next.enabledEvents.addAll(enabledEvents);
     next.embeddedClassFiles.putAll(embeddedClassFiles);
+    // Carried on, not started afresh: the JIT compiles a hot method once, usually in the first minutes, and a later
+    // period's allocations are still shaped by what it decided then.
+    next.jit = jit;
     next.recordingUnderWay = true;
     return next;
   }
@@ -323,7 +343,7 @@ public final class ProfileBuilder {
         new VmSettings(flags, compressedOops, objectAlignment), oldObjectSamples, largeAllocationSites(),
         enabledEvents, embeddedClassFiles, measuredLifetimes, measuredSizes, instrumentation, allProblems(),
         source == AllocationSource.OBJECT_ALLOCATION_SAMPLE ? settlement.correction() : FirstSampleCorrection.NONE,
-        eventCounts(), tests);
+        eventCounts(), jit.activity(), tests);
   }
 
   /** The settled first samples' bytes (and, per site, samples), to add to what was counted as it arrived. */

@@ -6,6 +6,7 @@ import io.heapwise.analyzer.model.AllocationSource;
 import io.heapwise.analyzer.model.Frame;
 import io.heapwise.analyzer.model.GcEvent;
 import io.heapwise.analyzer.model.HeapSample;
+import io.heapwise.analyzer.model.MethodId;
 import io.heapwise.analyzer.model.ProfileBuilder;
 import io.heapwise.analyzer.model.SiteAttributor;
 import io.heapwise.analyzer.model.SiteAttributor.Attribution;
@@ -129,6 +130,8 @@ final class EventMapper {
       case "jdk.ActiveSetting" -> activeSetting(event);
       case "heapwise.ClassFile" -> embeddedClassFile(event);
       case TEST_EVENT -> testRan(event);
+      case "jdk.Compilation" -> compilation(event);
+      case "jdk.CompilerInlining" -> inlining(event);
       case InstrumentationEvents.SITE_LIFETIMES -> instrumentationEvents.siteLifetimes(event);
       case InstrumentationEvents.COLLECTION_SIZES -> instrumentationEvents.collectionSizes(event);
       case InstrumentationEvents.INSTRUMENTATION -> instrumentationEvents.instrumentation(event);
@@ -174,6 +177,39 @@ final class EventMapper {
     }
   }
 
+  private void compilation(RecordedEvent event) {
+    RecordedMethod method = event.hasField("method") ? event.getValue("method") : null;
+    // JDK 17 spells the field "succeded".
+    boolean succeeded = event.hasField("succeded") ? event.getBoolean("succeded")
+        : !event.hasField("succeeded") || event.getBoolean("succeeded");
+    if (method != null && event.hasField("compileId") && event.hasField("compileLevel")) {
+      builder.compilation(methodId(method), (int) event.getLong("compileId"), (int) event.getLong("compileLevel"),
+          succeeded);
+    }
+  }
+
+  private void inlining(RecordedEvent event) {
+    RecordedMethod caller = event.hasField("caller") ? event.getValue("caller") : null;
+    RecordedObject callee = event.hasField("callee") ? event.getValue("callee") : null;
+    if (caller == null || callee == null || !event.hasField("compileId")) {
+      return;
+    }
+    String calleeClass = callee.hasField("type") ? callee.getString("type") : null;
+    String calleeName = callee.hasField("name") ? callee.getString("name") : null;
+    if (calleeClass == null || calleeName == null) {
+      return;
+    }
+    builder.inlining((int) event.getLong("compileId"), methodId(caller), (int) longField(event, "bci"),
+        MethodId.ofInternalName(calleeClass, calleeName,
+            callee.hasField("descriptor") ? callee.getString("descriptor") : ""),
+        event.hasField("succeeded") && event.getBoolean("succeeded"), stringField(event, "message"));
+  }
+
+  private static MethodId methodId(RecordedMethod method) {
+    return new MethodId(method.getType() == null ? "" : method.getType().getName(), method.getName(),
+        method.getDescriptor() == null ? "" : method.getDescriptor());
+  }
+
   private void testRan(RecordedEvent event) {
     String test = stringField(event, "test");
     if (test != null && event.hasField("allocated") && event.getLong("allocated") >= 0) {
@@ -197,6 +233,9 @@ final class EventMapper {
     } else if ("period".equals(setting) && "jdk.ThreadAllocationStatistics".equals(eventName)
         && ("everyChunk".equals(value) || "beginChunk".equals(value))) {
       builder.threadAllocationsReadAtChunkStart();
+    } else if ("threshold".equals(setting) && "jdk.Compilation".equals(eventName) && value != null
+        && value.trim().startsWith("0 ")) {
+      builder.everyCompilationRecorded();
     }
   }
 
