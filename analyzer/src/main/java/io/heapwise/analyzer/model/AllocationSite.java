@@ -13,7 +13,7 @@ import java.util.List;
  * @param survivorSamples {@code jdk.OldObjectSample} events for this site: objects from it still alive long after
  */
 public record AllocationSite(SiteKey key, List<Frame> frames, long bytes, long samples, SizeStats exactSizes,
-    long survivorSamples) {
+    long survivorSamples, SiteTimeline timeline) {
 
   public AllocationSite {
     frames = List.copyOf(frames);

@@ -5,6 +5,7 @@ package io.heapwise.analyzer.model;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * What the JIT compilers did during the recording, as far as it recorded them: the evidence for why C2 did or did
@@ -18,16 +19,26 @@ import java.util.OptionalInt;
  * @param c2Inlining C2's inlining decisions ({@code jdk.CompilerInlining} of C2 compilations), one per distinct
  *     decision at a call, most frequent first; empty when the event was not recorded. C2 records none for a call it
  *     never considered inlining: a virtual call whose profile saw more receiver classes than it inlines (two)
+ * @param firstC2EpochNanos per method, when the first C2 compilation that holds its code ended: compiled as the root
+ *     or inlined into another method. From then on, C2's escape analysis could have removed its allocations.
  */
 public record JitActivity(Map<MethodId, Integer> highestLevel, boolean everyCompilationRecorded,
-    List<InliningDecision> c2Inlining) {
+    List<InliningDecision> c2Inlining, Map<MethodId, Long> firstC2EpochNanos) {
 
   public static final int C2_LEVEL = 4;
-  public static final JitActivity NONE = new JitActivity(Map.of(), false, List.of());
+  public static final JitActivity NONE = new JitActivity(Map.of(), false, List.of(), Map.of());
 
   public JitActivity {
     highestLevel = Map.copyOf(highestLevel);
     c2Inlining = List.copyOf(c2Inlining);
+    firstC2EpochNanos = Map.copyOf(firstC2EpochNanos);
+  }
+
+  /** When C2 first compiled code of {@code className.methodName} (any overload), if it did in the recording. */
+  public OptionalLong firstC2(String className, String methodName) {
+    return firstC2EpochNanos.entrySet().stream()
+        .filter(e -> e.getKey().className().equals(className) && e.getKey().name().equals(methodName))
+        .mapToLong(Map.Entry::getValue).min();
   }
 
   /** The highest tier {@code method} was compiled at, by class and name (any overload), if it was recorded. */

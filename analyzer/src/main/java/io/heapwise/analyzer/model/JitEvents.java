@@ -23,15 +23,21 @@ final class JitEvents {
   private record Key(MethodId caller, int bytecodeIndex, MethodId callee, boolean succeeded, String message) {
   }
 
-  private final Map<Integer, Integer> levelByCompileId = new HashMap<>();
+  /** Per compilation: its tier, and when it ended if it succeeded (else {@code Long.MAX_VALUE}). */
+  private final Map<Integer, long[]> compileById = new HashMap<>();
   private final Map<MethodId, Integer> highestLevel = new HashMap<>();
+  /** When C2 first finished compiling each method as the root of a compilation. */
+  private final Map<MethodId, Long> firstC2Root = new HashMap<>();
   private final Map<Key, int[]> compileIdsByDecision = new LinkedHashMap<>();
   private boolean everyCompilationRecorded;
 
-  void compilation(MethodId method, int compileId, int level, boolean succeeded) {
-    levelByCompileId.put(compileId, level);
+  void compilation(MethodId method, int compileId, int level, boolean succeeded, long endEpochNanos) {
+    compileById.put(compileId, new long[] {level, succeeded ? endEpochNanos : Long.MAX_VALUE});
     if (succeeded) {
       highestLevel.merge(method, level, Math::max);
+      if (level == JitActivity.C2_LEVEL) {
+        firstC2Root.merge(method, endEpochNanos, Math::min);
+      }
     }
   }
 
@@ -50,12 +56,17 @@ final class JitEvents {
   }
 
   JitActivity activity() {
+    Map<MethodId, Long> firstC2 = new HashMap<>(firstC2Root);
     List<InliningDecision> c2 = new ArrayList<>();
     compileIdsByDecision.forEach((key, ids) -> {
       int c2Compilations = 0;
       for (int i = 1; i <= ids[0]; i++) {
-        if (levelByCompileId.getOrDefault(ids[i], 0) == JitActivity.C2_LEVEL) {
+        long[] compile = compileById.get(ids[i]);
+        if (compile != null && compile[0] == JitActivity.C2_LEVEL) {
           c2Compilations++;
+          if (key.succeeded() && compile[1] != Long.MAX_VALUE) {
+            firstC2.merge(key.callee(), compile[1], Math::min);
+          }
         }
       }
       if (c2Compilations > 0) {
@@ -64,6 +75,6 @@ final class JitEvents {
       }
     });
     c2.sort(Comparator.comparingInt(InliningDecision::compilations).reversed());
-    return new JitActivity(highestLevel, everyCompilationRecorded, c2);
+    return new JitActivity(highestLevel, everyCompilationRecorded, c2, firstC2);
   }
 }

@@ -59,6 +59,9 @@ public final class ProfileBuilder {
   private final Map<String, SkippedEvents> skippedAgentEvents = new TreeMap<>();
   /** Each thread's first ObjectAllocationSample per recording, counted only when the profile is built. */
   private final FirstSamples firstSamples = new FirstSamples();
+  /** Where site timelines begin: the first chunk's start, or for a successor its first sample. */
+  private long timelineOrigin = NO_ORIGIN;
+  private static final long NO_ORIGIN = Long.MIN_VALUE;
   /** A successor's: its recording began in an earlier window, whose builder settled the first samples. */
   private boolean recordingUnderWay;
 
@@ -70,6 +73,9 @@ public final class ProfileBuilder {
   /** A chunk of a file begins, at {@code startEpochNanos} by its header. */
   public void chunkStarted(long startEpochNanos) {
     firstSamples.chunkStarted(startEpochNanos);
+    if (timelineOrigin == NO_ORIGIN) {
+      timelineOrigin = startEpochNanos;
+    }
   }
 
   /**
@@ -103,8 +109,8 @@ public final class ProfileBuilder {
   }
 
   /** A finished JIT compilation ({@code jdk.Compilation}). */
-  public void compilation(MethodId method, int compileId, int level, boolean succeeded) {
-    jit.compilation(method, compileId, level, succeeded);
+  public void compilation(MethodId method, int compileId, int level, boolean succeeded, long endEpochNanos) {
+    jit.compilation(method, compileId, level, succeeded, endEpochNanos);
   }
 
   /** An inlining decision ({@code jdk.CompilerInlining}); which compiler made it is settled in {@link #build}. */
@@ -150,7 +156,10 @@ public final class ProfileBuilder {
         return;
       }
     }
-    sites.get(sample.site()).add(source, sample.weight());
+    if (timelineOrigin == NO_ORIGIN) {
+      timelineOrigin = sample.epochNanos();
+    }
+    sites.get(sample.site()).add(source, sample.weight(), sample.epochNanos() - timelineOrigin);
     bytesByType.computeIfAbsent(sample.type(), t -> new long[SOURCES])[source.ordinal()] += sample.weight();
     bytesByThread.computeIfAbsent(sample.thread(), t -> new long[SOURCES])[source.ordinal()] += sample.weight();
     bytesBySecond.computeIfAbsent(bucket(sample.epochNanos()), b -> new long[SOURCES])[source.ordinal()]
@@ -325,7 +334,8 @@ public final class ProfileBuilder {
         long samples = stats.samples(source) + firstOfSite[1];
         if (samples > 0) {
           siteList.add(new AllocationSite(stats.key(), stats.frames(), stats.bytes(source) + firstOfSite[0], samples,
-              stats.sizes().copy(), survivorsBySite.getOrDefault(stats.key(), 0L)));
+              stats.sizes().copy(), survivorsBySite.getOrDefault(stats.key(), 0L),
+              stats.timeline(source, timelineOrigin)));
         }
       }
     }

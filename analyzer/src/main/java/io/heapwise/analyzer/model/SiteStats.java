@@ -12,15 +12,27 @@ public final class SiteStats {
   private final long[] bytes = new long[AllocationSource.values().length];
   private final long[] samples = new long[AllocationSource.values().length];
   private final SizeStats sizes = new SizeStats();
+  private final SiteTimeline.Builder[] timelines = new SiteTimeline.Builder[AllocationSource.values().length];
 
   SiteStats(SiteKey key, List<Frame> frames) {
     this.key = key;
     this.frames = List.copyOf(frames);
   }
 
-  void add(AllocationSource source, long weight) {
+  /** @param sinceOrigin when, from the recording's start */
+  void add(AllocationSource source, long weight, long sinceOrigin) {
     bytes[source.ordinal()] += weight;
     samples[source.ordinal()]++;
+    SiteTimeline.Builder timeline = timelines[source.ordinal()];
+    if (timeline == null) {
+      timeline = timelines[source.ordinal()] = new SiteTimeline.Builder();
+    }
+    timeline.add(sinceOrigin, weight);
+  }
+
+  public SiteTimeline timeline(AllocationSource source, long originEpochNanos) {
+    SiteTimeline.Builder timeline = timelines[source.ordinal()];
+    return timeline == null ? SiteTimeline.EMPTY : timeline.build(originEpochNanos);
   }
 
   public SiteKey key() {

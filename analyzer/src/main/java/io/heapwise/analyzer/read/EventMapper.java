@@ -184,7 +184,7 @@ final class EventMapper {
         : !event.hasField("succeeded") || event.getBoolean("succeeded");
     if (method != null && event.hasField("compileId") && event.hasField("compileLevel")) {
       builder.compilation(methodId(method), (int) event.getLong("compileId"), (int) event.getLong("compileLevel"),
-          succeeded);
+          succeeded, epochNanos(event.getEndTime()));
     }
   }
 

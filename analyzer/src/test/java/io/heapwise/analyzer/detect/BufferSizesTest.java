@@ -8,6 +8,7 @@ import io.heapwise.analyzer.bytecode.AllocationInstruction;
 import io.heapwise.analyzer.bytecode.ObjectModel;
 import io.heapwise.analyzer.model.AllocationSite;
 import io.heapwise.analyzer.model.SiteKey;
+import io.heapwise.analyzer.model.SiteTimeline;
 import io.heapwise.analyzer.model.SizeStats;
 import io.heapwise.analyzer.model.TestProfiles;
 import java.util.List;
@@ -46,6 +47,6 @@ class BufferSizesTest {
 
   private static AllocationSite site(String type, String mechanism) {
     return new AllocationSite(new SiteKey(type, TestProfiles.line("handle", 44), mechanism), List.of(), 100, 1,
-        new SizeStats(), 0);
+        new SizeStats(), 0, SiteTimeline.EMPTY);
   }
 }

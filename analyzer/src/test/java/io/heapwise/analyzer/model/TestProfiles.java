@@ -77,14 +77,14 @@ public final class TestProfiles {
     SizeStats sizes = new SizeStats();
     exactSizes.forEach(sizes::add);
     sites.add(new AllocationSite(new SiteKey(type, stack.get(stack.size() - 1), mechanism), stack, bytes, samples,
-        sizes, 0));
+        sizes, 0, SiteTimeline.EMPTY));
     return this;
   }
 
   /** A site allocating directly at {@code frame}, with {@code survivors} old-object samples. */
   public TestProfiles site(String type, Frame frame, String mechanism, long bytes, long survivors) {
     sites.add(new AllocationSite(new SiteKey(type, frame, mechanism), List.of(frame), bytes, bytes / 100_000 + 1,
-        new SizeStats(), survivors));
+        new SizeStats(), survivors, SiteTimeline.EMPTY));
     return this;
   }
 

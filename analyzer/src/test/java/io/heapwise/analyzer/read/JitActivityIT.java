@@ -33,6 +33,10 @@ class JitActivityIT {
 
     assertThat(jit.everyCompilationRecorded()).isTrue();
     assertThat(jit.highestLevel(KERNEL, "collide")).hasValue(JitActivity.C2_LEVEL);
+    // Inlined into collide, the vector's constructor was first C2-compiled no later than collide itself.
+    assertThat(jit.firstC2(KERNEL, "collide")).isPresent();
+    assertThat(jit.firstC2("io.heapwise.samples.escape.Vec2", "<init>").getAsLong())
+        .isLessThanOrEqualTo(jit.firstC2(KERNEL, "collide").getAsLong());
     List<InliningDecision> inCollide = jit.decisionsIn(KERNEL, "collide");
     // A call whose profile saw three receiver classes is not an inlining candidate for C2 at all: it records no
     // decision there, and certainly no inlining.

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer.model;
+
+import java.util.Arrays;
+
+/**
+ * When a site allocated over the recording: its bytes in equal slices from the recording's start. A site that
+ * allocates only while the program warms up (in the interpreter and C1, before C2 compiled the method and
+ * scalar-replaced its objects) differs from one that goes on allocating once the code is hot.
+ *
+ * @param originEpochNanos where the first slice begins: the recording's start
+ * @param sliceNanos the width of each slice
+ * @param bytes bytes sampled in each slice, in order
+ */
+public record SiteTimeline(long originEpochNanos, long sliceNanos, long[] bytes) {
+
+  public static final SiteTimeline EMPTY = new SiteTimeline(0, 1, new long[0]);
+
+  public SiteTimeline {
+    bytes = bytes.clone();
+  }
+
+  /**
+   * The bytes sampled from {@code epochNanos} on: the slices that begin at or after it, and the part of the slice
+   * it falls in, pro rata.
+   */
+  public double bytesFrom(long epochNanos) {
+    double total = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      long start = originEpochNanos + i * sliceNanos;
+      if (start >= epochNanos) {
+        total += bytes[i];
+      } else if (start + sliceNanos > epochNanos) {
+        total += bytes[i] * (double) (start + sliceNanos - epochNanos) / sliceNanos;
+      }
+    }
+    return total;
+  }
+
+  /** The end of the last slice that holds bytes, or the origin when none does. */
+  public long lastActiveEpochNanos() {
+    for (int i = bytes.length - 1; i >= 0; i--) {
+      if (bytes[i] > 0) {
+        return originEpochNanos + (i + 1) * sliceNanos;
+      }
+    }
+    return originEpochNanos;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SiteTimeline t && t.originEpochNanos == originEpochNanos && t.sliceNanos == sliceNanos
+        && Arrays.equals(t.bytes, bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(originEpochNanos) * 31 + Arrays.hashCode(bytes);
+  }
+
+  @Override
+  public String toString() {
+    return "SiteTimeline[from " + originEpochNanos + " every " + sliceNanos + " ns: " + Arrays.toString(bytes) + "]";
+  }
+
+  /**
+   * Collects a timeline in constant memory: {@value #SLICES} slices, one second wide at first; when a sample falls
+   * beyond the last, neighbouring slices merge and the width doubles, so an hour's recording has 2-minute slices.
+   */
+  static final class Builder {
+    static final int SLICES = 32;
+    private static final long FIRST_SLICE_NANOS = 1_000_000_000L;
+
+    private final long[] bytes = new long[SLICES];
+    private long sliceNanos = FIRST_SLICE_NANOS;
+
+    /** @param sinceOrigin time from the recording's start; earlier samples (another file's) count in the first */
+    void add(long sinceOrigin, long weight) {
+      long slice = Math.max(0, sinceOrigin) / sliceNanos;
+      while (slice >= SLICES) {
+        for (int i = 0; i < SLICES / 2; i++) {
+          bytes[i] = bytes[2 * i] + bytes[2 * i + 1];
+        }
+        Arrays.fill(bytes, SLICES / 2, SLICES, 0);
+        sliceNanos *= 2;
+        slice = Math.max(0, sinceOrigin) / sliceNanos;
+      }
+      bytes[(int) slice] += weight;
+    }
+
+    SiteTimeline build(long originEpochNanos) {
+      return new SiteTimeline(originEpochNanos, sliceNanos, bytes);
+    }
+  }
+}
