@@ -253,7 +253,7 @@ final class EventMapper {
   }
 
   private static String typeName(RecordedClass type) {
-    return type == null ? "(unknown type)" : TypeNames.toJava(type.getName());
+    return type == null ? "(unknown type)" : TypeNames.withoutHiddenSuffix(TypeNames.toJava(type.getName()));
   }
 
   private Attribution attribute(RecordedStackTrace stack) {

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 final class TypeNames {
 
   private static final Pattern VERSION_IN_BANNER = Pattern.compile("\\((\\d[^)\\s]*)\\)");
+  private static final String LAMBDA_COUNTER = "$$Lambda$";
 
   private TypeNames() {
   }
@@ -19,15 +20,29 @@ final class TypeNames {
   }
 
   /**
-   * Hidden classes carry their address ({@code LambdaForm$MH/0x0000000801578c00}); it differs between runs and
-   * would split one frame into many, so it is dropped.
+   * Hidden classes carry their address ({@code LambdaForm$MH/0x0000000801578c00}, {@code +0x...} in some
+   * recordings), and JDK 17's lambda classes a counter ({@code Main$$Lambda$614}); both differ between runs and
+   * JDKs and would split one frame or type into many, and make a gate see a new site in every run: dropped.
    */
   static String withoutHiddenSuffix(String className) {
-    int slash = className.indexOf("/0x");
-    if (slash < 0) {
-      slash = className.indexOf(".0x");
+    int suffix = className.indexOf("/0x");
+    if (suffix < 0) {
+      suffix = className.indexOf(".0x");
     }
-    return slash > 0 ? className.substring(0, slash) : className;
+    if (suffix < 0) {
+      suffix = className.indexOf("+0x");
+    }
+    String name = suffix > 0 ? className.substring(0, suffix) : className;
+    int lambda = name.indexOf(LAMBDA_COUNTER);
+    if (lambda < 0) {
+      return name;
+    }
+    int digits = lambda + LAMBDA_COUNTER.length();
+    int end = digits;
+    while (end < name.length() && Character.isDigit(name.charAt(end))) {
+      end++;
+    }
+    return end > digits ? name.substring(0, digits - 1) + name.substring(end) : name;
   }
 
   /**

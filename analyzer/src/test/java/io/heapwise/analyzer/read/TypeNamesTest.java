@@ -21,6 +21,13 @@ class TypeNamesTest {
     assertThat(TypeNames.withoutHiddenSuffix("java.lang.invoke.LambdaForm$MH/0x0000000801578c00"))
         .isEqualTo("java.lang.invoke.LambdaForm$MH");
     assertThat(TypeNames.withoutHiddenSuffix("com.acme.Main")).isEqualTo("com.acme.Main");
+    assertThat(TypeNames.withoutHiddenSuffix("com.acme.RunIT$$Lambda$614+0x00007f0a1c0b5a48"))
+        .isEqualTo("com.acme.RunIT$$Lambda");
+    assertThat(TypeNames.withoutHiddenSuffix("com.acme.RunIT$$Lambda$614/0x0000000800c0b000"))
+        .isEqualTo("com.acme.RunIT$$Lambda");
+    assertThat(TypeNames.withoutHiddenSuffix("com.acme.RunIT$$Lambda/0x0000000800c0b000"))
+        .isEqualTo("com.acme.RunIT$$Lambda");
+    assertThat(TypeNames.withoutHiddenSuffix("com.acme.Pay$1")).isEqualTo("com.acme.Pay$1");
   }
 
   @Test
