@@ -12,8 +12,10 @@ import io.heapwise.analyzer.finding.Severity;
 import io.heapwise.analyzer.gate.Comparison;
 import io.heapwise.analyzer.gate.Comparison.Check;
 import io.heapwise.analyzer.gate.Comparison.Kind;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -64,9 +66,10 @@ final class ComparisonSarif implements ComparisonRenderer {
     ArrayNode ruleNodes = driver.putArray("rules");
     rules.forEach(rule -> rule(rule, ruleNodes.addObject()));
     ArrayNode results = run.putArray("results");
+    Path baselineFile = Path.of(source.split(" -> ", 2)[0]);
     for (Check check : comparison.checks()) {
       if (check.fails()) {
-        result(check, verdict, rules, results.addObject());
+        result(check, verdict, rules, baselineFile, results.addObject());
       }
     }
     ObjectNode properties = run.putObject("properties");
@@ -89,7 +92,11 @@ final class ComparisonSarif implements ComparisonRenderer {
     node.putObject("defaultConfiguration").put("level", "error");
   }
 
-  private void result(Check check, boolean verdict, List<GateRules.Rule> rules, ObjectNode node) {
+  /**
+   * @param baselineFile where a result about no line of code (the total) is placed: at its line in the baseline,
+   *     since GitHub's code scanning rejects a whole file that has a result without a location
+   */
+  private void result(Check check, boolean verdict, List<GateRules.Rule> rules, Path baselineFile, ObjectNode node) {
     GateRules.Rule rule = GateRules.of(check);
     node.put("ruleId", rule.id());
     int index = rules.indexOf(rule);
@@ -109,6 +116,19 @@ final class ComparisonSarif implements ComparisonRenderer {
       }
       location.putArray("logicalLocations").addObject().put("fullyQualifiedName", where.get().method())
           .put("kind", "function");
+    } else if (Files.isRegularFile(baselineFile)) {
+      ObjectNode physical = node.putArray("locations").addObject().putObject("physicalLocation");
+      ObjectNode artifact = physical.putObject("artifactLocation");
+      Optional<String> inCheckout = sources.relative(baselineFile);
+      if (inCheckout.isPresent()) {
+        artifact.put("uri", inCheckout.get()).put("uriBaseId", SOURCE_ROOT);
+      } else {
+        artifact.put("uri", baselineFile.toAbsolutePath().normalize().toUri().toString());
+      }
+      int line = lineOf(baselineFile, "\"" + check.kind().name().toLowerCase(Locale.ROOT) + "\"");
+      if (line > 0) {
+        physical.putObject("region").put("startLine", line);
+      }
     }
     // The line is left out so that an edit above the site does not make it a new alert to the code-scanning tool.
     node.putObject("partialFingerprints").put("heapwiseCheck/v1",
@@ -142,6 +162,22 @@ final class ComparisonSarif implements ComparisonRenderer {
       case TEST -> "Test " + check.name() + " allocates more per run: " + CheckWords.detail(check) + ".";
       case FINDING -> "Finding " + check.name() + ": " + check.why() + ".";
     };
+  }
+
+  /** The first line of {@code file} holding {@code text}, 1-based; 0 when none does or it cannot be read. */
+  private static int lineOf(Path file, String text) {
+    try (BufferedReader in = Files.newBufferedReader(file)) {
+      int number = 0;
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        number++;
+        if (line.contains(text)) {
+          return number;
+        }
+      }
+    } catch (IOException e) {
+      // Then the result points at the file without a line, which code scanning accepts.
+    }
+    return 0;
   }
 
   private static String withoutLines(String id) {

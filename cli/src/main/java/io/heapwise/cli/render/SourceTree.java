@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,6 +54,13 @@ final class SourceTree {
       }
       return path;
     });
+  }
+
+  /** {@code file}'s path relative to the checkout with '/' separators, when it is inside it. */
+  Optional<String> relative(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    return absolute.startsWith(base)
+        ? Optional.of(base.relativize(absolute).toString().replace('\\', '/')) : Optional.empty();
   }
 
   /** Source roots of the base and its modules, breadth first and by name, so that the result is repeatable. */

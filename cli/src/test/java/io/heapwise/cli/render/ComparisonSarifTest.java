@@ -14,7 +14,12 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.heapwise.analyzer.gate.BaselineJson;
 import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The SARIF of a gate, read back with Jackson: the properties SARIF 2.1.0 requires, the results and where they
@@ -46,6 +52,28 @@ class ComparisonSarifTest {
     }
   }
 
+  /** GitHub's code scanning rejects a whole SARIF file with a result that has no location. */
+  @Test
+  void theTotalIsPlacedAtItsLineInTheBaselineFile(@TempDir Path checkout) throws Exception {
+    Path baseline = checkout.resolve("perf/heapwise-baseline.json");
+    Files.createDirectories(baseline.getParent());
+    try (Writer out = Files.newBufferedWriter(baseline)) {
+      BaselineJson.write(GateFixture.gate().baseline(), out);
+    }
+    int totalLine = Files.readAllLines(baseline).indexOf(Files.readAllLines(baseline).stream()
+        .filter(line -> line.startsWith("  \"total\"")).findFirst().orElseThrow()) + 1;
+    StringWriter out = new StringWriter();
+    new ComparisonSarif(new SourceTree(checkout)).render(GateFixture.gate(), baseline.toString(), true, out);
+
+    JsonNode log = JSON.readTree(out.toString());
+    JsonNode total = log.at("/runs/0/results/0");
+    assertThat(total.at("/partialFingerprints/heapwiseCheck~1v1").asText()).isEqualTo("total:total");
+    assertThat(total.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+        .isEqualTo("perf/heapwise-baseline.json");
+    assertThat(total.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(totalLine);
+    assertThat(sarifSchema.validate(log)).isEmpty();
+  }
+
   @Test
   void aGateLogsOneResultPerFailingCheckAtItsSourceLine() throws Exception {
     JsonNode log = JSON.readTree(GateFixture.render(new ComparisonSarif(), GateFixture.gate(), true));
@@ -66,7 +94,7 @@ class ComparisonSarifTest {
     JsonNode total = results.get("total:total");
     assertThat(total.get("ruleId").asText()).isEqualTo("heapwise/allocation-regression");
     assertThat(total.get("level").asText()).isEqualTo("error");
-    assertThat(total.has("locations")).as("the total is about no line of code").isFalse();
+    assertThat(total.has("locations")).as("no baseline file in the working directory to point at").isFalse();
     assertThat(total.at("/message/text").asText()).startsWith("Total allocation per unit of work rose: 195.3 KB -> "
         + "264.2 KB per unit");
 
