@@ -11,6 +11,7 @@ import io.heapwise.cli.it.ActionsWorkflow.Run;
 import io.heapwise.cli.it.ActionsWorkflow.Status;
 import io.heapwise.cli.it.ActionsWorkflow.Step;
 import io.heapwise.cli.it.ActionsWorkflow.StepResult;
+import io.heapwise.junit.AllocationPerTest;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +52,9 @@ class ReadmeCiSectionIT {
   private static final String DRILL_BEFORE = "padRight(out, item.description(), DESCRIPTION_WIDTH);";
   private static final String DRILL_AFTER = "out.append(String.format(\"%-28s\", item.description()));";
   private static final long SCRIPT_TIMEOUT_MINUTES = 10;
+  /** The example's integration test, by the name the JUnit extension gives it. */
+  private static final String MONTH_END_TEST =
+      "com.example.invoice.MonthEndInvoiceRunIT.everyInvoiceIsFormattedInColumnsAndItsTotalIsPrinted()";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static Path dir;
@@ -75,6 +79,7 @@ class ReadmeCiSectionIT {
     Path tools = Files.createDirectories(checkout.resolve(workflow.env("HEAPWISE")));
     Files.copy(Heapwise.cliJar(), tools.resolve("heapwise.jar"));
     Files.copy(Heapwise.agentJar(), tools.resolve("heapwise-agent.jar"));
+    Files.copy(junitExtensionJar(), tools.resolve("heapwise-junit.jar"));
     machine = machine(maven);
 
     long start = System.nanoTime();
@@ -90,6 +95,8 @@ class ReadmeCiSectionIT {
     assertThat(baseline.path("recordings")).hasSize(3);
     assertThat(baseline.path("sites").fieldNames()).toIterable()
         .anySatisfy(site -> assertThat(site).contains("com.example.invoice.InvoiceFormatter.format("));
+    assertThat(baseline.path("tests").fieldNames()).toIterable().as("the JUnit extension's tests")
+        .containsExactly(MONTH_END_TEST);
   }
 
   @Test
@@ -121,7 +128,8 @@ class ReadmeCiSectionIT {
     List<String> failures = gate.stdout().lines().filter(l -> l.startsWith("  FAIL  ")).toList();
     assertThat(failures).as("%s", gate).first().isEqualTo("  FAIL  total allocation");
     assertThat(failures).as("%s", gate)
-        .anySatisfy(l -> assertThat(l).contains("InvoiceFormatter.appendItem(InvoiceFormatter.java:" + line + ")"));
+        .anySatisfy(l -> assertThat(l).contains("InvoiceFormatter.appendItem(InvoiceFormatter.java:" + line + ")"))
+        .contains("  FAIL  test " + MONTH_END_TEST);
     assertThat(gate.summary()).startsWith("### :x: heapwise gate failed")
         .contains("InvoiceFormatter.java:" + line);
 
@@ -150,6 +158,13 @@ class ReadmeCiSectionIT {
         .anySatisfy(name -> assertThat(name).contains("InvoiceFormatter.java:" + line));
 
     assertCodeScanningGetsTheGatesSarif(run, workspace);
+  }
+
+  /** The extension's jar, as this build made it: the test class path holds it as a dependency. */
+  private static Path junitExtensionJar() throws Exception {
+    Path jar = Path.of(AllocationPerTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    assertThat(jar).as("heapwise-junit as a jar (run the build's package phase first)").isRegularFile();
+    return jar;
   }
 
   /** The workflow's steps in a copy of the checkout, as a CI job sees it; the time it took goes to the log. */
