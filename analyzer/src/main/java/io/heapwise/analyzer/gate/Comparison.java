@@ -256,6 +256,14 @@ public record Comparison(Baseline baseline, Baseline current, Limits limits, dou
             "did not run (removed, renamed, disabled or failed before it began)"));
       }
     }
+    long changedTests = checks.stream().filter(c -> !c.listed() || c.verdict() == Verdict.GONE).count();
+    if (changedTests > 0) {
+      // Measured: a test 33% lighter once a new, heavier test ran before it and warmed the JIT for their code.
+      checks.replaceAll(check -> !check.fails() ? check : new Check(check.kind(), check.name(), check.baseline(),
+          check.current(), check.noise(), check.verdict(), check.listed(), check.why() + "; " + changedTests
+          + " test" + (changedTests == 1 ? "" : "s") + " came or went since the baseline, which changes how warm the"
+          + " JIT is when this one runs: if its code did not change, remake the baseline"));
+    }
     checks.sort(Comparator.comparing(Check::fails).reversed()
         .thenComparing(Comparator.comparingDouble(Check::rise).reversed()));
     return checks;

@@ -86,32 +86,10 @@ final class ComparisonMarkdown implements ComparisonRenderer {
         escape(comparison.baseline().unit().describe()), Units.bytes(total.baseline()), Units.bytes(total.current()),
         CheckWords.change(total)));
     out.println();
-    List<Check> sites = comparison.checks().stream().filter(c -> c.kind() == Kind.SITE)
-        .sorted(Comparator.comparingDouble((Check c) -> Math.abs(c.rise())).reversed()).toList();
-    if (!sites.isEmpty()) {
-      out.println("| Change | Before (per unit) | After | Site |");
-      out.println("| ---: | ---: | ---: | --- |");
-      for (Check site : sites.subList(0, Math.min(MAX_ROWS, sites.size()))) {
-        out.println("| " + CheckWords.change(site) + " | " + CheckWords.before(site) + " | " + CheckWords.after(site)
-            + " | " + escape(site.name()) + " |");
-      }
-      more(sites.size(), "sites with smaller changes", out);
-    }
-    List<Check> tests = comparison.checks().stream().filter(c -> c.kind() == Kind.TEST)
-        .sorted(Comparator.comparingDouble((Check c) -> Math.abs(c.rise())).reversed()).toList();
-    if (!tests.isEmpty()) {
-      out.println();
-      out.println("| Change | Before (per run) | After | Test |");
-      out.println("| ---: | ---: | ---: | --- |");
-      for (Check test : tests.subList(0, Math.min(MAX_ROWS, tests.size()))) {
-        out.println("| " + CheckWords.change(test) + " | " + CheckWords.before(test) + " | " + CheckWords.after(test)
-            + " | " + escape(test.name()) + " |");
-      }
-      more(tests.size(), "tests with smaller changes", out);
-    }
+    changes(comparison, Kind.SITE, "| Change | Before (per unit) | After | Site |", "sites", out);
+    changes(comparison, Kind.TEST, "| Change | Before (per run) | After | Test |", "tests", out);
     List<Check> findings = comparison.checks().stream().filter(c -> c.kind() == Kind.FINDING).toList();
     if (!findings.isEmpty()) {
-      out.println();
       out.println("**Findings**");
       out.println();
       for (Check finding : findings) {
@@ -119,6 +97,23 @@ final class ComparisonMarkdown implements ComparisonRenderer {
             + escape(finding.why()));
       }
     }
+  }
+
+  /** The checks of one kind, the largest change first, as a table; nothing when there are none. */
+  private static void changes(Comparison comparison, Kind kind, String header, String what, PrintWriter out) {
+    List<Check> checks = comparison.checks().stream().filter(c -> c.kind() == kind)
+        .sorted(Comparator.comparingDouble((Check c) -> Math.abs(c.rise())).reversed()).toList();
+    if (checks.isEmpty()) {
+      return;
+    }
+    out.println(header);
+    out.println("| ---: | ---: | ---: | --- |");
+    for (Check check : checks.subList(0, Math.min(MAX_ROWS, checks.size()))) {
+      out.println("| " + CheckWords.change(check) + " | " + CheckWords.before(check) + " | " + CheckWords.after(check)
+          + " | " + escape(check.name()) + " |");
+    }
+    more(checks.size(), what + " with smaller changes", out);
+    out.println();
   }
 
   private static void checkTable(List<Check> checks, PrintWriter out) {

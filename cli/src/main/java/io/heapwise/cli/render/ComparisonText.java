@@ -76,36 +76,32 @@ final class ComparisonText implements ComparisonRenderer {
     out.println(String.format(Locale.ROOT, "  total      %s -> %s per unit (%s)", Units.bytes(total.baseline()),
         Units.bytes(total.current()), CheckWords.change(total)));
     out.println();
-    List<Check> sites = comparison.checks().stream().filter(c -> c.kind() == Kind.SITE)
-        .sorted(Comparator.comparingDouble((Check c) -> Math.abs(c.rise())).reversed()).toList();
-    out.println(String.format(Locale.ROOT, "  %10s %11s %11s  %s", "change", "before", "after", "site"));
-    for (Check site : sites.subList(0, Math.min(DIFF_ROWS, sites.size()))) {
-      out.println(String.format(Locale.ROOT, "  %10s %11s %11s  %s", CheckWords.change(site),
-          CheckWords.before(site), Units.bytes(site.current()), site.name()));
-    }
-    if (sites.size() > DIFF_ROWS) {
-      out.println(String.format(Locale.ROOT, "  and %d more sites with smaller changes", sites.size() - DIFF_ROWS));
-    }
-    List<Check> tests = comparison.checks().stream().filter(c -> c.kind() == Kind.TEST)
-        .sorted(Comparator.comparingDouble((Check c) -> Math.abs(c.rise())).reversed()).toList();
-    if (!tests.isEmpty()) {
-      out.println();
-      out.println(String.format(Locale.ROOT, "  %10s %11s %11s  %s", "change", "before", "after", "test (per run)"));
-      for (Check test : tests.subList(0, Math.min(DIFF_ROWS, tests.size()))) {
-        out.println(String.format(Locale.ROOT, "  %10s %11s %11s  %s", CheckWords.change(test),
-            CheckWords.before(test), CheckWords.after(test), test.name()));
-      }
-      if (tests.size() > DIFF_ROWS) {
-        out.println(String.format(Locale.ROOT, "  and %d more tests with smaller changes", tests.size() - DIFF_ROWS));
-      }
-    }
+    changes(comparison, Kind.SITE, "site", "sites", out);
+    changes(comparison, Kind.TEST, "test (per run)", "tests", out);
     List<Check> findings = comparison.checks().stream().filter(c -> c.kind() == Kind.FINDING).toList();
     if (!findings.isEmpty()) {
-      out.println();
       for (Check finding : findings) {
         out.println("  " + (finding.verdict() == Verdict.GONE ? "- " : "+ ") + finding.name() + ": " + finding.why());
       }
     }
+  }
+
+  /** The checks of one kind, the largest change first; nothing when there are none. */
+  private static void changes(Comparison comparison, Kind kind, String heading, String what, PrintWriter out) {
+    List<Check> checks = comparison.checks().stream().filter(c -> c.kind() == kind)
+        .sorted(Comparator.comparingDouble((Check c) -> Math.abs(c.rise())).reversed()).toList();
+    if (checks.isEmpty()) {
+      return;
+    }
+    out.println(String.format(Locale.ROOT, "  %10s %11s %11s  %s", "change", "before", "after", heading));
+    for (Check check : checks.subList(0, Math.min(DIFF_ROWS, checks.size()))) {
+      out.println(String.format(Locale.ROOT, "  %10s %11s %11s  %s", CheckWords.change(check),
+          CheckWords.before(check), CheckWords.after(check), check.name()));
+    }
+    if (checks.size() > DIFF_ROWS) {
+      out.println(String.format(Locale.ROOT, "  and %d more %s with smaller changes", checks.size() - DIFF_ROWS, what));
+    }
+    out.println();
   }
 
   private static String passed(Comparison comparison) {
