@@ -97,6 +97,17 @@ class ComparisonTest {
   }
 
   @Test
+  void aTestThatRoseInASuiteWhoseTestsChangedSaysTheJitMayBeWhy() {
+    Measurement before = suiteRun(400_000_000, Map.of("com.acme.OrderTest.totals()", 40_000_000L,
+        "com.acme.OrderTest.warmsUp()", 10_000_000L));
+    Measurement now = suiteRun(400_000_000, Map.of("com.acme.OrderTest.totals()", 52_000_000L));
+    Comparison comparison = compareSuites(before, now);
+
+    assertThat(comparison.failures()).singleElement().satisfies(test -> assertThat(test.why())
+        .contains("+30.0%", "1 test came or went since the baseline", "remake the baseline"));
+  }
+
+  @Test
   void aTestWithinItsRunToRunNoiseOrNewToTheBaselineDoesNotFail() {
     Measurement before = suiteRun(100_000_000, Map.of("com.acme.OrderTest.totals()", 40_000_000L));
     // +15% on a test whose baseline runs spread by 10%: inside k standard errors.
