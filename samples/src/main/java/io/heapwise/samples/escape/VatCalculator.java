@@ -6,7 +6,7 @@ import io.heapwise.samples.SampleRun;
 
 /**
  * The tax step of a web shop's invoicing: for each invoice line, the net amount as {@link Money}, then the VAT on it.
- * Planted: the {@code Money} goes to {@link VatRules#vatOn}, about 440 bytes of bytecode: too big for C2 to inline
+ * Planted: the {@code Money} goes to {@link VatRules#vatOn}, 459 bytes of bytecode: too big for C2 to inline
  * into this hot loop ({@code FreqInlineSize} is 325), so the call stays a call, the {@code Money} must exist for it,
  * and every line allocates one on the heap, although nothing keeps it. Twin: {@link SplitVatCalculator}, which calls
  * the same rules cut in two, a small front that unwraps the amount and a big back that takes a {@code long}.
