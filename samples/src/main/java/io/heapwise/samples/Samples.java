@@ -25,7 +25,9 @@ import java.util.Optional;
 /**
  * The catalogue of samples, for the CLI's {@code demo} command and the tests: every planted sample with its kind and
  * its fixed twin. Each sample's source marks the planted allocation site with a trailing {@code planted: KIND} line
- * comment, and the twin marks the corresponding line with a {@code fixed: KIND} one.
+ * comment, and the twin marks the corresponding line with a {@code fixed: KIND} one. The escape-analysis samples, one
+ * per reason with decoys besides, are listed by {@link io.heapwise.samples.escape.EscapeSamples}; this catalogue has
+ * the demo's one.
  */
 public final class Samples {
     /**

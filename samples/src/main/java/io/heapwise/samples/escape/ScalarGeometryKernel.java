@@ -25,7 +25,7 @@ public final class ScalarGeometryKernel {
         run.begin();
         do {
             checksum = 31 * checksum + kernel.step(frames++);
-        } while (run.keepGoing());
+        } while (run.keepGoing(frames));
         run.end("simulated %,d frames", frames, checksum);
     }
 
