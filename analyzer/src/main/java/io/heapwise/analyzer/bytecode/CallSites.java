@@ -98,6 +98,7 @@ final class CallSites {
     CalleeSummary summary = callee.summary();
     int only = summary.returnsOnlyParam();
     boolean aliased = reference && only >= 0 && only < values.size() && values.get(only).isReference();
+    flow.aliasedResult(index, aliased);
     if (aliased) {
       result = values.get(only); // StringBuilder.append returns its receiver: the result is that object
     }

@@ -66,8 +66,8 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  *       whose receiver's class is unknown runs one of its implementations: like C2's class hierarchy analysis
  *       over the loaded classes, the implementations found among the declaring class's nest members, permitted
  *       subclasses and package (at most {@value #MAX_IMPLEMENTATIONS}) are analysed and the worst of them counts;
- *       implementations elsewhere are not seen. For JDK interfaces ({@code List}, {@code Consumer}) the receiver's
- *       class must be known, or the callee is unknown code.
+ *       implementations elsewhere (and lambdas) are not seen. For JDK interfaces ({@code List},
+ *       {@code Consumer}) the receiver's class must be known, or the callee is unknown code.
  *   <li><b>invokedynamic.</b> A lambda or bound method reference ({@code LambdaMetafactory}) allocates an object
  *       that holds the captured values: they are {@link EscapeRoute#CAPTURED_BY_LAMBDA} and escape as that object
  *       does, which is followed like any allocation. A call of the lambda through its interface, on a lambda of this
@@ -139,7 +139,9 @@ public final class EscapeAnalysis {
   /**
    * Escape verdicts of the objects returned by the calls at {@code line} of every overload of
    * className.methodName, in the method: where does the {@code Iterator} of {@code list.iterator()} go? One verdict
-   * per call returning a reference, with {@link EscapeVerdict#producedBy()} naming it. Empty if the class is missing.
+   * per call returning a reference, with {@link EscapeVerdict#producedBy()} naming it; none for calls that return
+   * one of their arguments ({@code sb.append(x)} returns {@code sb}), which create no object. Empty if the class is
+   * missing.
    */
   public static Optional<List<EscapeVerdict>> ofReturnedBy(ClassFiles classFiles, String className,
       String methodName, int line) {

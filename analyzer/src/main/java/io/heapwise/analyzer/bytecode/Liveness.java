@@ -26,11 +26,11 @@ final class Liveness {
    *
    * @param successors each instruction's normal successors
    * @param handlers each instruction's exception handlers: live there is live before the instruction
+   * @param predecessors from {@link #predecessors}
    */
-  static BitSet[] liveIn(InsnList insns, List<int[]> successors, List<int[]> handlers) {
+  static BitSet[] liveIn(InsnList insns, List<int[]> successors, List<int[]> handlers, int[][] predecessors) {
     int n = insns.size();
     BitSet[] in = new BitSet[n];
-    int[][] predecessors = predecessors(n, successors, handlers);
     Deque<Integer> work = new ArrayDeque<>();
     for (int i = n - 1; i >= 0; i--) {
       in[i] = new BitSet();
@@ -72,7 +72,8 @@ final class Liveness {
     return in;
   }
 
-  private static int[][] predecessors(int n, List<int[]> successors, List<int[]> handlers) {
+  /** Each instruction's predecessors, by normal and exception edges: two or more make it a merge point. */
+  static int[][] predecessors(int n, List<int[]> successors, List<int[]> handlers) {
     int[] counts = new int[n];
     for (int i = 0; i < n; i++) {
       for (int s : successors.get(i)) {

@@ -62,6 +62,7 @@ final class MethodFlow {
   private int contentsVersion;
   /** For call results: the exact class the callee returns, when its summary knows. */
   private final String[] resultTypes;
+  private final BitSet aliasedResults = new BitSet();
   private final Set<Long> edges = new HashSet<>();
   private final Set<Long> exceptionEdges = new HashSet<>();
   private Frame<FlowValue>[] frames;
@@ -248,21 +249,22 @@ final class MethodFlow {
     resultTypes[index] = internalName;
   }
 
+  /** Whether the call at {@code index} returns one of its arguments only: then it creates no object. */
+  void aliasedResult(int index, boolean aliased) {
+    if (aliased) {
+      aliasedResults.set(index);
+    } else {
+      aliasedResults.clear(index);
+    }
+  }
+
   // ---- what the instructions do with the objects (read from the final frames)
 
   private void collectFacts() {
     int n = insns.size();
     List<int[]> successors = adjacency(edges, n);
     List<int[]> handlers = adjacency(exceptionEdges, n);
-    int[] incoming = new int[n];
-    for (int i = 0; i < n; i++) {
-      for (int s : successors.get(i)) {
-        incoming[s]++;
-      }
-      for (int h : handlers.get(i)) {
-        incoming[h]++;
-      }
-    }
+    int[][] predecessors = Liveness.predecessors(n, successors, handlers);
     BitSet[] live = null;
     for (int i = 0; i < n; i++) {
       Frame<FlowValue> frame = frames[i];
@@ -271,9 +273,9 @@ final class MethodFlow {
       }
       AbstractInsnNode insn = insns.get(i);
       factsOf(insn, i, frame);
-      if (incoming[i] >= 2) {
+      if (predecessors[i].length >= 2) {
         if (live == null) {
-          live = Liveness.liveIn(insns, successors, handlers);
+          live = Liveness.liveIn(insns, successors, handlers, predecessors);
         }
         merges(frame, live[i]);
       }
@@ -433,7 +435,8 @@ final class MethodFlow {
   List<EscapeVerdict> resultVerdicts(int line, String calleeName) {
     List<EscapeVerdict> out = new ArrayList<>();
     for (int i = 0; i < insns.size(); i++) {
-      if (frames[i] == null || lines[i] != line || !producesResult(i) || !calleeMatches(i, calleeName)) {
+      if (frames[i] == null || lines[i] != line || !producesResult(i) || !calleeMatches(i, calleeName)
+          || aliasedResults.get(i)) {
         continue;
       }
       String exact = exactTypeOf(i);

@@ -345,6 +345,12 @@ class EscapeAnalysisTest {
             tuple("toString", "()Ljava/lang/String;"));
   }
 
+  @Test
+  void aCallThatReturnsItsReceiverCreatesNoObject() {
+    int line = lineOfCall("label", "append");
+    assertThat(EscapeAnalysis.ofReturnedBy(tests, ROUTES, "label", line).orElseThrow()).isEmpty();
+  }
+
   // ---- abstract methods: the implementations found
 
   @Test
