@@ -124,7 +124,7 @@ final class CallSites {
     long into = fate.storedInto();
     for (int q = 0; into != 0 && q < values.size() && q < Long.SIZE; q++) {
       if ((into & (1L << q)) != 0) {
-        flow.store(values.get(q), value, flow.insn(index));
+        flow.store(values.get(q), value, flow.code().insn(index));
       }
     }
     if (reference && fate.inResult() && value.isReference()) {
@@ -167,7 +167,7 @@ final class CallSites {
     if (callee.silent()) {
       return;
     }
-    String where = flow.where(index);
+    String where = flow.code().where(index);
     if (callee.lambda() >= 0) {
       lambdaFacts(call, index, values, callee);
       return;
@@ -219,10 +219,10 @@ final class CallSites {
   }
 
   private void lambdaFacts(MethodInsnNode call, int index, List<FlowValue> values, Callee callee) {
-    String where = flow.where(index);
+    String where = flow.code().where(index);
     String body = callee.owner() + "." + callee.name();
     Fate lambda = flow.fates().of(callee.lambda());
-    lambda.addCall(new CallOnPath(MethodFlow.binary(call.owner), call.name, call.desc, flow.line(index),
+    lambda.addCall(new CallOnPath(MethodCode.binary(call.owner), call.name, call.desc, flow.code().line(index),
         kindOf(call), callee.codeSize(), true, EscapeState.NO_ESCAPE, 1));
     lambda.raise(EscapeState.ARG_ESCAPE, EscapeRoute.PASSED_TO_CALLEE,
         "its body " + body + " runs through " + call.name + " at " + where);
@@ -248,7 +248,7 @@ final class CallSites {
   }
 
   private CallOnPath path(Callee callee, int index, EscapeState verdict) {
-    return new CallOnPath(callee.owner(), callee.name(), callee.descriptor(), flow.line(index), callee.kind(),
+    return new CallOnPath(callee.owner(), callee.name(), callee.descriptor(), flow.code().line(index), callee.kind(),
         callee.codeSize(), callee.staticallyBound(), verdict, 1);
   }
 
@@ -263,10 +263,11 @@ final class CallSites {
       }
       if (kind == Dynamic.UNKNOWN) {
         flow.escape(value, EscapeRoute.UNKNOWN_CALLEE, "passed to invokedynamic " + call.name + " (bootstrap "
-            + MethodFlow.binary(call.bsm.getOwner()) + "." + call.bsm.getName() + ") at " + flow.where(index), false);
+            + MethodCode.binary(call.bsm.getOwner()) + "." + call.bsm.getName() + ") at "
+            + flow.code().where(index), false);
       } else {
-        CallOnPath path = new CallOnPath(MethodFlow.binary(call.bsm.getOwner()), call.name, call.desc,
-            flow.line(index), CallKind.DYNAMIC, -1, true, EscapeState.NO_ESCAPE, 1);
+        CallOnPath path = new CallOnPath(MethodCode.binary(call.bsm.getOwner()), call.name, call.desc,
+            flow.code().line(index), CallKind.DYNAMIC, -1, true, EscapeState.NO_ESCAPE, 1);
         for (int s : value.sources()) {
           flow.fates().of(s).addCall(path);
         }
@@ -298,7 +299,7 @@ final class CallSites {
     boolean virtual = opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE;
     if (virtual && count > 0) {
       int lambda = singleLambda(values.get(0));
-      if (lambda >= 0 && flow.lambdaAt(lambda).name.equals(call.name)) {
+      if (lambda >= 0 && flow.code().lambdaAt(lambda).name.equals(call.name)) {
         return lambdaCallee(lambda);
       }
     }
@@ -308,7 +309,7 @@ final class CallSites {
 
   private Callee intrinsic(MethodInsnNode call, CallKind kind, List<ParamFate> params, boolean arraycopy) {
     List<ParamFate> none = Collections.nCopies(params.size(), ParamFate.UNUSED);
-    return new Callee(MethodFlow.binary(call.owner), call.name, call.desc, kind, -1, true,
+    return new Callee(MethodCode.binary(call.owner), call.name, call.desc, kind, -1, true,
         new CalleeSummary(-1, params, none, -1, null), false, arraycopy, -1, 0, 0);
   }
 
@@ -317,11 +318,11 @@ final class CallSites {
       return -1;
     }
     int node = receiver.sources()[0];
-    return flow.isLambda(node) ? node : -1;
+    return flow.code().isLambda(node) ? node : -1;
   }
 
   private Callee lambdaCallee(int lambda) {
-    InvokeDynamicInsnNode creation = flow.lambdaAt(lambda);
+    InvokeDynamicInsnNode creation = flow.code().lambdaAt(lambda);
     int captured = Type.getArgumentTypes(creation.desc).length;
     if (creation.bsmArgs.length < 2 || !(creation.bsmArgs[1] instanceof Handle body)) {
       return new Callee("?", creation.name, creation.desc, CallKind.LAMBDA_BODY, -1, false,
@@ -344,28 +345,28 @@ final class CallSites {
 
   private Callee resolved(int opcode, String owner, String name, String descriptor, String exact, int count,
       CallKind kind) {
-    EscapeAnalysis.Target target = analysis.resolve(opcode, owner, name, descriptor, exact);
+    Hierarchy.Target target = analysis.hierarchy().resolve(opcode, owner, name, descriptor, exact);
     if (target.failure() != null) {
       boolean virtual = opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE;
-      List<EscapeAnalysis.Target> implementations = virtual && exact == null
-          ? analysis.implementations(owner, name, descriptor) : List.of();
+      List<Hierarchy.Target> implementations = virtual && exact == null
+          ? analysis.hierarchy().implementations(owner, name, descriptor) : List.of();
       if (!implementations.isEmpty()) {
         // Class hierarchy analysis, as C2 does over loaded classes: every implementation found, never bound.
         CalleeSummary joined = CalleeSummary.join(implementations.stream()
             .map(implementation -> summaryOf(implementation, name, descriptor, count)).toList());
-        return new Callee(MethodFlow.binary(owner), name, descriptor, kind, joined.codeSize(), false, joined, false,
+        return new Callee(MethodCode.binary(owner), name, descriptor, kind, joined.codeSize(), false, joined, false,
             false, -1, 0, 0);
       }
-      return new Callee(MethodFlow.binary(owner), name, descriptor, kind, -1, false,
+      return new Callee(MethodCode.binary(owner), name, descriptor, kind, -1, false,
           CalleeSummary.conservative(count, EscapeRoute.UNKNOWN_CALLEE, target.failure()), false, false, -1, 0, 0);
     }
-    return new Callee(MethodFlow.binary(target.owner().node().name), name, descriptor, kind,
+    return new Callee(MethodCode.binary(target.owner().node().name), name, descriptor, kind,
         target.owner().codeLength(target.method()), target.staticallyBound(),
         summaryOf(target, name, descriptor, count), false, false, -1, 0, 0);
   }
 
-  private CalleeSummary summaryOf(EscapeAnalysis.Target target, String name, String descriptor, int count) {
-    String code = MethodFlow.binary(target.owner().node().name);
+  private CalleeSummary summaryOf(Hierarchy.Target target, String name, String descriptor, int count) {
+    String code = MethodCode.binary(target.owner().node().name);
     if ((target.method().access & Opcodes.ACC_NATIVE) != 0) {
       return nonEscapingIntrinsic(code, name, descriptor)
           ? new CalleeSummary(-1, Collections.nCopies(count, ParamFate.UNUSED),

@@ -7,7 +7,7 @@ import org.objectweb.asm.tree.analysis.Value;
 
 /**
  * A local or stack slot as escape analysis sees it: a primitive, or a reference that may be any of a set of tracked
- * objects ({@link MethodFlow} numbers them: allocations and call results by instruction index, parameters and what
+ * objects ({@link MethodCode} numbers them: allocations and call results by instruction index, parameters and what
  * was read from them by negative numbers) and, when {@link #other}, something else too (null, a static, an object
  * read from the heap).
  */

@@ -16,9 +16,7 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
-import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
-import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
@@ -31,11 +29,9 @@ import org.objectweb.asm.tree.analysis.Frame;
  * through locals and the stack; then each instruction's frame says what happens to the objects it touches (stored,
  * returned, thrown, passed to a call, merged), and {@link Fates} settles what objects stored in objects become.
  *
- * <p>Tracked objects are numbered: an allocation or a call's result by its instruction's index, parameter {@code k}
- * by {@code -1 - k}, and whatever is read from parameter {@code k}'s fields or elements by
- * {@code -1 - MAX_PARAMS - k}, and whatever is held inside the object that the call at instruction {@code i} returned
- * by {@code -1 - 2 * MAX_PARAMS - i}. The analysed method itself ({@link Mode#TOP}) reports its allocations and call
- * results; a callee ({@link Mode#SUMMARY}) reports what it does with its parameters, for its callers.
+ * <p>The analysed method itself ({@link Mode#TOP}) reports its allocations and call results; a callee
+ * ({@link Mode#SUMMARY}) reports what it does with its parameters, for its callers. {@link MethodCode} numbers the
+ * tracked objects.
  */
 final class MethodFlow {
 
@@ -43,19 +39,15 @@ final class MethodFlow {
 
   /** Reads from containers see what was stored in them; a store found late means one more pass. */
   private static final int MAX_PASSES = 4;
-  private static final int MAX_PARAMS = 256;
 
   private final EscapeAnalysis analysis;
   private final EscapeAnalysis.Query query;
-  private final EscapeAnalysis.LoadedClass owner;
+  private final Hierarchy.LoadedClass owner;
   private final MethodNode method;
   private final int depth;
   private final Mode mode;
   private final ExactTypeHint hint;
-  private final InsnList insns;
-  private final int[] lines;
-  private final int[] paramOfLocal;
-  private final int paramCount;
+  private final MethodCode code;
   private final CallSites calls;
   /** Container, then each object stored into it and the first instruction that did. */
   private final Map<Integer, Map<Integer, Integer>> contents = new TreeMap<>();
@@ -78,7 +70,7 @@ final class MethodFlow {
     static final ExactTypeHint NONE = new ExactTypeHint(-1, null, null);
   }
 
-  MethodFlow(EscapeAnalysis analysis, EscapeAnalysis.Query query, EscapeAnalysis.LoadedClass owner,
+  MethodFlow(EscapeAnalysis analysis, EscapeAnalysis.Query query, Hierarchy.LoadedClass owner,
       MethodNode method, int depth, Mode mode, ExactTypeHint hint) {
     this.analysis = analysis;
     this.query = query;
@@ -87,23 +79,8 @@ final class MethodFlow {
     this.depth = depth;
     this.mode = mode;
     this.hint = hint;
-    this.insns = method.instructions;
-    this.lines = lines(insns);
-    this.resultTypes = new String[insns.size()];
-    boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
-    Type[] args = Type.getArgumentTypes(method.desc);
-    this.paramCount = args.length + (isStatic ? 0 : 1);
-    this.paramOfLocal = new int[Math.max(method.maxLocals, paramCount * 2 + 1)];
-    java.util.Arrays.fill(paramOfLocal, -1);
-    int local = 0;
-    int k = 0;
-    if (!isStatic) {
-      paramOfLocal[local++] = k++;
-    }
-    for (Type arg : args) {
-      paramOfLocal[local] = k++;
-      local += arg.getSize();
-    }
+    this.code = new MethodCode(owner, method);
+    this.resultTypes = new String[code.size()];
     this.calls = new CallSites(analysis, query, this, depth);
   }
 
@@ -135,31 +112,32 @@ final class MethodFlow {
     collectFacts();
     for (Map.Entry<Integer, Map<Integer, Integer>> container : contents.entrySet()) {
       for (Map.Entry<Integer, Integer> stored : container.getValue().entrySet()) {
-        fates.stored(stored.getKey(), container.getKey(), storeOf(stored.getValue()));
+        fates.stored(stored.getKey(), container.getKey(), code.storeOf(stored.getValue()));
         if (unsettled) {
           fates.of(stored.getKey()).raise(EscapeState.GLOBAL_ESCAPE, EscapeRoute.ANALYSIS_LIMIT,
-              "what is stored in " + describe(container.getKey()) + " did not settle in " + MAX_PASSES + " passes");
+              "what is stored in " + code.describe(container.getKey()) + " did not settle in " + MAX_PASSES
+                  + " passes");
         }
       }
     }
     for (int node : fates.all().keySet().stream().mapToInt(Integer::intValue).toArray()) {
-      if (isInterior(node)) {
-        fates.interior(node, interiorOf(node));
+      if (MethodCode.isInterior(node)) {
+        fates.interior(node, MethodCode.interiorOf(node));
       }
     }
-    fates.resolve(this::describe);
+    fates.resolve(code::describe);
     return this;
   }
 
   // ---- hooks for the interpreter
 
   FlowValue parameter(int local) {
-    int k = local < paramOfLocal.length ? paramOfLocal[local] : -1;
-    return k < 0 || k >= MAX_PARAMS ? FlowValue.UNTRACKED : FlowValue.of(paramNode(k));
+    int k = code.paramOfLocal(local);
+    return k < 0 || k >= MethodCode.MAX_PARAMS ? FlowValue.UNTRACKED : FlowValue.of(MethodCode.paramNode(k));
   }
 
   FlowValue allocation(AbstractInsnNode insn) {
-    return FlowValue.of(insns.indexOf(insn));
+    return FlowValue.of(code.index(insn));
   }
 
   /** What reading a field or element of {@code container} may give: what was stored in it, or anything else. */
@@ -169,16 +147,16 @@ final class MethodFlow {
     }
     int[] found = {};
     for (int source : container.sources()) {
-      if (isParam(source)) {
-        found = FlowValue.union(found, new int[] {contentNode(paramIndex(source))});
-      } else if (isContent(source)) {
+      if (MethodCode.isParam(source)) {
+        found = FlowValue.union(found, new int[] {MethodCode.contentNode(MethodCode.paramIndex(source))});
+      } else if (MethodCode.isContent(source)) {
         found = FlowValue.union(found, new int[] {source});
       } else {
-        int object = isInterior(source) ? interiorOf(source) : source;
-        if (!isAllocation(object)) {
+        int object = MethodCode.isInterior(source) ? MethodCode.interiorOf(source) : source;
+        if (!code.isAllocation(object)) {
           // What a callee put inside the object it returned, at any depth: one node, whose fate is the object's
           // contents' fate (an iterator's elements are not the iterator, but they live in what it holds).
-          found = FlowValue.union(found, new int[] {interiorNode(object)});
+          found = FlowValue.union(found, new int[] {MethodCode.interiorNode(object)});
         }
         Map<Integer, Integer> held = contents.get(object);
         if (held != null) {
@@ -195,8 +173,8 @@ final class MethodFlow {
       return;
     }
     for (int c : container.sources()) {
-      if (c >= 0 || isInterior(c)) {
-        addContents(isInterior(c) ? interiorOf(c) : c, value.sources(), insns.indexOf(insn));
+      if (c >= 0 || MethodCode.isInterior(c)) {
+        addContents(MethodCode.isInterior(c) ? MethodCode.interiorOf(c) : c, value.sources(), code.index(insn));
       }
     }
   }
@@ -211,11 +189,11 @@ final class MethodFlow {
   }
 
   FlowValue callResult(MethodInsnNode call, List<? extends FlowValue> values) {
-    return calls.flow(call, insns.indexOf(call), values);
+    return calls.flow(call, code.index(call), values);
   }
 
   FlowValue dynamicResult(InvokeDynamicInsnNode call, List<? extends FlowValue> values) {
-    int index = insns.indexOf(call);
+    int index = code.index(call);
     Type result = Type.getReturnType(call.desc);
     if (CallSites.dynamicKind(call) == CallSites.Dynamic.LAMBDA) {
       if (values.isEmpty()) {
@@ -261,7 +239,7 @@ final class MethodFlow {
   // ---- what the instructions do with the objects (read from the final frames)
 
   private void collectFacts() {
-    int n = insns.size();
+    int n = code.size();
     List<int[]> successors = adjacency(edges, n);
     List<int[]> handlers = adjacency(exceptionEdges, n);
     int[][] predecessors = Liveness.predecessors(n, successors, handlers);
@@ -271,11 +249,11 @@ final class MethodFlow {
       if (frame == null) {
         continue; // unreachable
       }
-      AbstractInsnNode insn = insns.get(i);
+      AbstractInsnNode insn = code.insn(i);
       factsOf(insn, i, frame);
       if (predecessors[i].length >= 2) {
         if (live == null) {
-          live = Liveness.liveIn(insns, successors, handlers, predecessors);
+          live = Liveness.liveIn(method.instructions, successors, handlers, predecessors);
         }
         merges(frame, live[i]);
       }
@@ -287,17 +265,18 @@ final class MethodFlow {
       case Opcodes.PUTFIELD -> {
         FieldInsnNode field = (FieldInsnNode) insn;
         storeFacts(top(frame, 0), top(frame, 1), EscapeRoute.FIELD_STORE,
-            "stored to field " + binary(field.owner) + "." + field.name + " at " + where(i), true);
+            "stored to field " + MethodCode.binary(field.owner) + "." + field.name + " at " + code.where(i), true);
       }
       case Opcodes.AASTORE -> storeFacts(top(frame, 0), top(frame, 2), EscapeRoute.ARRAY_STORE,
-          "stored into an element of an array at " + where(i), true);
+          "stored into an element of an array at " + code.where(i), true);
       case Opcodes.PUTSTATIC -> {
         FieldInsnNode field = (FieldInsnNode) insn;
         escape(top(frame, 0), EscapeRoute.STATIC_STORE,
-            "stored to static field " + binary(field.owner) + "." + field.name + " at " + where(i), true);
+            "stored to static field " + MethodCode.binary(field.owner) + "." + field.name + " at " + code.where(i),
+            true);
       }
       case Opcodes.ARETURN -> returned(top(frame, 0), i);
-      case Opcodes.ATHROW -> escape(top(frame, 0), EscapeRoute.THROWN, "thrown at " + where(i), true);
+      case Opcodes.ATHROW -> escape(top(frame, 0), EscapeRoute.THROWN, "thrown at " + code.where(i), true);
       case Opcodes.INVOKEVIRTUAL, Opcodes.INVOKESPECIAL, Opcodes.INVOKESTATIC, Opcodes.INVOKEINTERFACE -> {
         MethodInsnNode call = (MethodInsnNode) insn;
         calls.facts(call, i, arguments(frame, call.desc, call.getOpcode() != Opcodes.INVOKESTATIC));
@@ -337,11 +316,11 @@ final class MethodFlow {
     }
     boolean elsewhere = container.other;
     for (int c : container.sources()) {
-      if (isParam(c) && mode == Mode.SUMMARY && paramIndex(c) < Long.SIZE) {
+      if (MethodCode.isParam(c) && mode == Mode.SUMMARY && MethodCode.paramIndex(c) < Long.SIZE) {
         for (int s : value.sources()) {
-          fates.of(s).storedInto |= 1L << paramIndex(c);
+          fates.of(s).storedInto |= 1L << MethodCode.paramIndex(c);
         }
-      } else if (c < 0 && !isInterior(c)) {
+      } else if (c < 0 && !MethodCode.isInterior(c)) {
         elsewhere = true; // stored into the object a call returned, or into what it holds: recorded as its contents
       }
     }
@@ -369,13 +348,14 @@ final class MethodFlow {
     }
     int[] sources = value.sources();
     if (mode == Mode.TOP) {
-      escape(value, EscapeRoute.RETURNED, "returned at " + where(i), true);
+      escape(value, EscapeRoute.RETURNED, "returned at " + code.where(i), true);
     } else {
       for (int s : sources) {
         fates.of(s).returned = true;
       }
     }
-    int only = !value.other && sources.length == 1 && isParam(sources[0]) ? paramIndex(sources[0]) : -1;
+    int only = !value.other && sources.length == 1 && MethodCode.isParam(sources[0])
+        ? MethodCode.paramIndex(sources[0]) : -1;
     returnsOnlyParam = returnsOnlyParam == -2 || returnsOnlyParam == only ? only : -1;
     String exact = exactType(value);
     if (exact == null || returnedType != null && !returnedType.equals(exact)) {
@@ -423,9 +403,9 @@ final class MethodFlow {
   /** The verdicts on this method's allocations ({@code new}, arrays, capturing lambdas). */
   List<EscapeVerdict> allocationVerdicts() {
     List<EscapeVerdict> out = new ArrayList<>();
-    for (int i = 0; i < insns.size(); i++) {
-      if (frames[i] != null && isAllocation(i)) {
-        out.add(verdict(i, allocatedType(i), null));
+    for (int i = 0; i < code.size(); i++) {
+      if (frames[i] != null && code.isAllocation(i)) {
+        out.add(verdict(i, code.allocatedType(i), null));
       }
     }
     return out;
@@ -434,14 +414,15 @@ final class MethodFlow {
   /** The verdicts on the objects returned by the calls at {@code line} (named {@code calleeName}, if given). */
   List<EscapeVerdict> resultVerdicts(int line, String calleeName) {
     List<EscapeVerdict> out = new ArrayList<>();
-    for (int i = 0; i < insns.size(); i++) {
-      if (frames[i] == null || lines[i] != line || !producesResult(i) || !calleeMatches(i, calleeName)
+    for (int i = 0; i < code.size(); i++) {
+      if (frames[i] == null || code.line(i) != line || !code.producesResult(i) || !code.calleeMatches(i, calleeName)
           || aliasedResults.get(i)) {
         continue;
       }
       String exact = exactTypeOf(i);
-      String type = exact != null ? binary(exact) : Type.getReturnType(callDescriptor(i)).getClassName();
-      out.add(verdict(i, type, producer(i)));
+      String type = exact != null ? MethodCode.binary(exact)
+          : Type.getReturnType(code.callDescriptor(i)).getClassName();
+      out.add(verdict(i, type, code.producer(i)));
     }
     return out;
   }
@@ -449,20 +430,20 @@ final class MethodFlow {
   private EscapeVerdict verdict(int i, String type, String producedBy) {
     Fate fate = fates.of(i);
     String detail = fate.detail != null ? fate.detail
-        : fate.state == EscapeState.NO_ESCAPE ? "used only in " + simpleName() + "." + method.name
+        : fate.state == EscapeState.NO_ESCAPE ? "used only in " + code.simpleName() + "." + method.name
         : "passed to callees that do not let it escape";
-    return new EscapeVerdict(binary(owner.node().name), method.name, method.desc, lines[i], type, fate.state,
-        fate.route, detail, fate.calls, fate.reachesMerge, constantArrayLength(i), producedBy);
+    return new EscapeVerdict(MethodCode.binary(owner.node().name), method.name, method.desc, code.line(i), type,
+        fate.state, fate.route, detail, fate.calls, fate.reachesMerge, code.constantArrayLength(i), producedBy);
   }
 
   /** What the callers of this method need to know of it. */
   CalleeSummary summary() {
-    List<ParamFate> params = new ArrayList<>(paramCount);
-    List<ParamFate> held = new ArrayList<>(paramCount);
-    for (int k = 0; k < paramCount; k++) {
-      Fate fate = k < MAX_PARAMS ? fates.all().get(paramNode(k)) : null;
+    List<ParamFate> params = new ArrayList<>(code.paramCount());
+    List<ParamFate> held = new ArrayList<>(code.paramCount());
+    for (int k = 0; k < code.paramCount(); k++) {
+      Fate fate = k < MethodCode.MAX_PARAMS ? fates.all().get(MethodCode.paramNode(k)) : null;
       params.add(fate == null ? ParamFate.UNUSED : fate.toParamFate());
-      Fate read = k < MAX_PARAMS ? fates.all().get(contentNode(k)) : null;
+      Fate read = k < MethodCode.MAX_PARAMS ? fates.all().get(MethodCode.contentNode(k)) : null;
       Fate passed = fate == null ? null : fate.contents;
       held.add(join(read, passed));
     }
@@ -491,101 +472,17 @@ final class MethodFlow {
   /** Without frames (the analysis failed): every allocation or call result at worst, and why. */
   List<EscapeVerdict> conservativeVerdicts(String reason, boolean results, int line, String calleeName) {
     List<EscapeVerdict> out = new ArrayList<>();
-    for (int i = 0; i < insns.size(); i++) {
-      boolean wanted = results ? lines[i] == line && producesResult(i) && calleeMatches(i, calleeName)
-          : isAllocation(i);
+    for (int i = 0; i < code.size(); i++) {
+      boolean wanted = results ? code.line(i) == line && code.producesResult(i) && code.calleeMatches(i, calleeName)
+          : code.isAllocation(i);
       if (wanted) {
-        out.add(new EscapeVerdict(binary(owner.node().name), method.name, method.desc, lines[i],
-            results ? Type.getReturnType(callDescriptor(i)).getClassName() : allocatedType(i),
+        out.add(new EscapeVerdict(MethodCode.binary(owner.node().name), method.name, method.desc, code.line(i),
+            results ? Type.getReturnType(code.callDescriptor(i)).getClassName() : code.allocatedType(i),
             EscapeState.GLOBAL_ESCAPE, EscapeRoute.ANALYSIS_LIMIT, "the bytecode could not be analysed: " + reason,
-            List.of(), false, results ? -1 : constantArrayLength(i), results ? producer(i) : null));
+            List.of(), false, results ? -1 : code.constantArrayLength(i), results ? code.producer(i) : null));
       }
     }
     return out;
-  }
-
-  // ---- tracked objects
-
-  static int paramNode(int k) {
-    return -1 - k;
-  }
-
-  static int contentNode(int k) {
-    return -1 - MAX_PARAMS - k;
-  }
-
-  static boolean isParam(int node) {
-    return node < 0 && node >= -MAX_PARAMS;
-  }
-
-  static int paramIndex(int node) {
-    return -1 - node;
-  }
-
-  static boolean isContent(int node) {
-    return node < -MAX_PARAMS && node >= -2 * MAX_PARAMS;
-  }
-
-  static int interiorNode(int result) {
-    return -1 - 2 * MAX_PARAMS - result;
-  }
-
-  static boolean isInterior(int node) {
-    return node < -2 * MAX_PARAMS;
-  }
-
-  static int interiorOf(int node) {
-    return -1 - 2 * MAX_PARAMS - node;
-  }
-
-  boolean isAllocation(int node) {
-    if (node < 0) {
-      return false;
-    }
-    AbstractInsnNode insn = insns.get(node);
-    return switch (insn.getOpcode()) {
-      case Opcodes.NEW, Opcodes.NEWARRAY, Opcodes.ANEWARRAY, Opcodes.MULTIANEWARRAY -> true;
-      case Opcodes.INVOKEDYNAMIC -> isLambda(node);
-      default -> false;
-    };
-  }
-
-  boolean isLambda(int node) {
-    return node >= 0 && insns.get(node) instanceof InvokeDynamicInsnNode call
-        && CallSites.dynamicKind(call) == CallSites.Dynamic.LAMBDA;
-  }
-
-  InvokeDynamicInsnNode lambdaAt(int node) {
-    return (InvokeDynamicInsnNode) insns.get(node);
-  }
-
-  private boolean producesResult(int i) {
-    AbstractInsnNode insn = insns.get(i);
-    if (insn instanceof MethodInsnNode || insn instanceof InvokeDynamicInsnNode && !isLambda(i)) {
-      int sort = Type.getReturnType(callDescriptor(i)).getSort();
-      return sort == Type.OBJECT || sort == Type.ARRAY;
-    }
-    return false;
-  }
-
-  private boolean calleeMatches(int i, String calleeName) {
-    AbstractInsnNode insn = insns.get(i);
-    String name = insn instanceof MethodInsnNode call ? call.name : ((InvokeDynamicInsnNode) insn).name;
-    return calleeName == null || calleeName.equals(name);
-  }
-
-  private String callDescriptor(int i) {
-    AbstractInsnNode insn = insns.get(i);
-    return insn instanceof MethodInsnNode call ? call.desc : ((InvokeDynamicInsnNode) insn).desc;
-  }
-
-  private String producer(int i) {
-    AbstractInsnNode insn = insns.get(i);
-    if (insn instanceof MethodInsnNode call) {
-      return binary(call.owner) + "." + call.name + call.desc;
-    }
-    InvokeDynamicInsnNode dynamic = (InvokeDynamicInsnNode) insn;
-    return "invokedynamic " + binary(dynamic.bsm.getOwner()) + "." + dynamic.name + dynamic.desc;
   }
 
   /** The exact class of every object {@code value} may be, when they share one; else {@code null}. */
@@ -608,126 +505,27 @@ final class MethodFlow {
     if (node < 0) {
       return null;
     }
-    AbstractInsnNode insn = insns.get(node);
+    AbstractInsnNode insn = code.insn(node);
     if (insn.getOpcode() == Opcodes.NEW) {
       return ((TypeInsnNode) insn).desc;
     }
-    if (hint.internalName() != null && lines[node] == hint.line() && producesResult(node)
-        && calleeMatches(node, hint.calleeName())) {
+    if (hint.internalName() != null && code.line(node) == hint.line() && code.producesResult(node)
+        && code.calleeMatches(node, hint.calleeName())) {
       return hint.internalName();
     }
     return resultTypes[node];
-  }
-
-  private String allocatedType(int i) {
-    AbstractInsnNode insn = insns.get(i);
-    return switch (insn.getOpcode()) {
-      case Opcodes.NEW -> binary(((TypeInsnNode) insn).desc);
-      case Opcodes.ANEWARRAY -> Type.getObjectType(((TypeInsnNode) insn).desc).getClassName() + "[]";
-      case Opcodes.NEWARRAY -> MethodAllocations.primitiveArray(((org.objectweb.asm.tree.IntInsnNode) insn).operand);
-      case Opcodes.MULTIANEWARRAY -> Type.getType(((org.objectweb.asm.tree.MultiANewArrayInsnNode) insn).desc)
-          .getClassName();
-      default -> binary(owner.node().name) + "$$Lambda";
-    };
-  }
-
-  private int constantArrayLength(int i) {
-    int op = insns.get(i).getOpcode();
-    if (op != Opcodes.NEWARRAY && op != Opcodes.ANEWARRAY) {
-      return -1;
-    }
-    AbstractInsnNode previous = insns.get(i).getPrevious();
-    while (previous != null && previous.getOpcode() < 0) {
-      previous = previous.getPrevious();
-    }
-    Integer length = previous == null ? null : switch (previous.getOpcode()) {
-      case Opcodes.ICONST_0, Opcodes.ICONST_1, Opcodes.ICONST_2, Opcodes.ICONST_3, Opcodes.ICONST_4,
-          Opcodes.ICONST_5 -> previous.getOpcode() - Opcodes.ICONST_0;
-      case Opcodes.BIPUSH, Opcodes.SIPUSH -> ((org.objectweb.asm.tree.IntInsnNode) previous).operand;
-      case Opcodes.LDC -> ((org.objectweb.asm.tree.LdcInsnNode) previous).cst instanceof Integer value ? value : null;
-      default -> null;
-    };
-    return length == null || length < 0 ? -1 : length;
-  }
-
-  // ---- words for developers
-
-  String describe(int node) {
-    if (isParam(node)) {
-      int k = paramIndex(node);
-      return k == 0 && (method.access & Opcodes.ACC_STATIC) == 0 ? "this" : "parameter " + k;
-    }
-    if (isContent(node)) {
-      return "an object read from parameter " + (-1 - MAX_PARAMS - node);
-    }
-    if (isInterior(node)) {
-      return "an object held by " + describe(interiorOf(node));
-    }
-    if (isLambda(node)) {
-      return "the lambda created at " + where(node);
-    }
-    if (isAllocation(node)) {
-      return "the " + allocatedType(node) + " allocated at " + where(node);
-    }
-    return "the object returned by " + producer(node).replaceFirst("\\(.*", "") + " at " + where(node);
-  }
-
-  private Fates.Store storeOf(int insn) {
-    AbstractInsnNode at = insns.get(insn);
-    return switch (at.getOpcode()) {
-      case Opcodes.PUTFIELD -> new Fates.Store(insn, EscapeRoute.FIELD_STORE,
-          "stored at " + where(insn) + " to field " + ((FieldInsnNode) at).name + " of");
-      case Opcodes.AASTORE -> new Fates.Store(insn, EscapeRoute.ARRAY_STORE, "stored at " + where(insn) + " into");
-      case Opcodes.INVOKEDYNAMIC -> new Fates.Store(insn, EscapeRoute.CAPTURED_BY_LAMBDA, "captured by");
-      default -> {
-        MethodInsnNode call = (MethodInsnNode) at;
-        EscapeRoute route = CallSites.isArraycopy(call) ? EscapeRoute.ARRAY_STORE : EscapeRoute.FIELD_STORE;
-        yield new Fates.Store(insn, route, "stored by " + binary(call.owner) + "." + call.name + " at "
-            + where(insn) + " into");
-      }
-    };
-  }
-
-  String where(int i) {
-    String file = owner.node().sourceFile != null ? owner.node().sourceFile : simpleName();
-    return file + ":" + lines[i];
-  }
-
-  int line(int i) {
-    return lines[i];
-  }
-
-  AbstractInsnNode insn(int i) {
-    return insns.get(i);
   }
 
   Fates fates() {
     return fates;
   }
 
+  MethodCode code() {
+    return code;
+  }
+
   Mode mode() {
     return mode;
-  }
-
-  private String simpleName() {
-    String name = owner.node().name;
-    return name.substring(name.lastIndexOf('/') + 1);
-  }
-
-  static String binary(String internalName) {
-    return internalName.replace('/', '.');
-  }
-
-  private static int[] lines(InsnList insns) {
-    int[] out = new int[insns.size()];
-    int line = -1;
-    for (int i = 0; i < out.length; i++) {
-      if (insns.get(i) instanceof LineNumberNode number) {
-        line = number.line;
-      }
-      out[i] = line;
-    }
-    return out;
   }
 
   private static List<int[]> adjacency(Set<Long> pairs, int n) {
