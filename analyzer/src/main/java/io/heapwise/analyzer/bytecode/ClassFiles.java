@@ -98,6 +98,46 @@ public final class ClassFiles implements AutoCloseable {
     return Optional.ofNullable(embedded.get(binaryClassName));
   }
 
+  /**
+   * The binary names of the classes of one package ({@code com.acme}), from every entry: where escape analysis
+   * looks for the implementations of an abstract method. Empty when none can be listed.
+   */
+  List<String> classNamesIn(String packageName) {
+    String prefix = packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/";
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    try {
+      for (Path dir : directories) {
+        Path folder = dir.resolve(prefix);
+        if (Files.isDirectory(folder)) {
+          try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            files.map(file -> file.getFileName().toString()).forEach(file -> addClass(names, prefix + file));
+          }
+        }
+      }
+      for (ZipFile jar : jars) {
+        jar.stream().map(ZipEntry::getName)
+            .filter(entry -> entry.startsWith(prefix) && entry.indexOf('/', prefix.length()) < 0)
+            .forEach(entry -> addClass(names, entry));
+      }
+    } catch (IOException | RuntimeException e) {
+      // A listing is a hint: what could not be listed is not looked at.
+    }
+    for (String name : embedded.keySet()) {
+      int dot = name.lastIndexOf('.');
+      if ((dot < 0 ? "" : name.substring(0, dot)).equals(packageName)) {
+        names.add(name);
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  private static void addClass(java.util.Set<String> names, String resource) {
+    if (resource.endsWith(".class") && !resource.endsWith("module-info.class")
+        && !resource.endsWith("package-info.class")) {
+      names.add(resource.substring(0, resource.length() - ".class".length()).replace('/', '.'));
+    }
+  }
+
   @Override
   public void close() throws IOException {
     for (ZipFile jar : jars) {

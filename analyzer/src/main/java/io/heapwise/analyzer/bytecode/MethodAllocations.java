@@ -133,18 +133,19 @@ public final class MethodAllocations {
     private static String javaName(String internalName) {
       return internalName.replace('/', '.');
     }
+  }
 
-    private static String primitiveArray(int operand) {
-      return switch (operand) {
-        case Opcodes.T_BOOLEAN -> "boolean[]";
-        case Opcodes.T_CHAR -> "char[]";
-        case Opcodes.T_FLOAT -> "float[]";
-        case Opcodes.T_DOUBLE -> "double[]";
-        case Opcodes.T_BYTE -> "byte[]";
-        case Opcodes.T_SHORT -> "short[]";
-        case Opcodes.T_INT -> "int[]";
-        default -> "long[]";
-      };
-    }
+  /** The Java name of the array that {@code newarray} with this operand allocates: {@code int[]}. */
+  static String primitiveArray(int operand) {
+    return switch (operand) {
+      case Opcodes.T_BOOLEAN -> "boolean[]";
+      case Opcodes.T_CHAR -> "char[]";
+      case Opcodes.T_FLOAT -> "float[]";
+      case Opcodes.T_DOUBLE -> "double[]";
+      case Opcodes.T_BYTE -> "byte[]";
+      case Opcodes.T_SHORT -> "short[]";
+      case Opcodes.T_INT -> "int[]";
+      default -> "long[]";
+    };
   }
 }
