@@ -40,22 +40,25 @@ public final class NestingLinter {
     /** Where the document's brackets nest deepest: the first opening bracket at the greatest depth. */
     Position deepestNesting(byte[] json) {
         Position at = Position.START;
-        Position deepest = at;
+        int deepestLine = at.line();
+        int deepestColumn = at.column();
         int depth = 0;
         int maxDepth = 0;
         for (byte c : json) {
             if (c == '{' || c == '[') {
                 if (++depth > maxDepth) {
                     maxDepth = depth;
-                    deepest = at;
+                    deepestLine = at.line();
+                    deepestColumn = at.column();
                 }
             } else if (c == '}' || c == ']') {
                 depth--;
             }
-            // Either path makes a new position; they merge here and again at the top of the loop.
+            // Either path makes a new position; they merge here and again at the top of the loop. None of them
+            // leaves the method: the result is made once, below, from two ints.
             int row = at.line();
             at = c == '\n' ? new Position(row + 1, 1) : new Position(row, at.column() + 1); // planted: ESCAPE_CANDIDATE
         }
-        return deepest;
+        return new Position(deepestLine, deepestColumn);
     }
 }
