@@ -32,6 +32,7 @@ public final class Detectors {
         new LargeArrayDetector(),
         new UnsizedCollectionDetector(),
         new BoxingDetector(),
+        new EscapeCandidateDetector(),
         new HotShortLivedDetector(),
         new PoolingCandidateDetector(),
         new ThreadChurnDetector()));

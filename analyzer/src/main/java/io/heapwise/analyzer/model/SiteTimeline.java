@@ -22,20 +22,29 @@ public record SiteTimeline(long originEpochNanos, long sliceNanos, long[] bytes)
   }
 
   /**
-   * The bytes sampled from {@code epochNanos} on: the slices that begin at or after it, and the part of the slice
-   * it falls in, pro rata.
+   * The bytes sampled in the slices that begin at or after {@code epochNanos}: none of the slice it falls in, whose
+   * bytes may all be from before it (a site that allocates only while the program warms up has all its bytes
+   * there).
    */
-  public double bytesFrom(long epochNanos) {
-    double total = 0;
-    for (int i = 0; i < bytes.length; i++) {
-      long start = originEpochNanos + i * sliceNanos;
-      if (start >= epochNanos) {
-        total += bytes[i];
-      } else if (start + sliceNanos > epochNanos) {
-        total += bytes[i] * (double) (start + sliceNanos - epochNanos) / sliceNanos;
-      }
+  public long bytesFrom(long epochNanos) {
+    long total = 0;
+    for (int i = firstSliceFrom(epochNanos); i < bytes.length; i++) {
+      total += bytes[i];
     }
     return total;
+  }
+
+  /** Where the first slice that begins at or after {@code epochNanos} begins. */
+  public long sliceStartFrom(long epochNanos) {
+    return originEpochNanos + firstSliceFrom(epochNanos) * sliceNanos;
+  }
+
+  private int firstSliceFrom(long epochNanos) {
+    if (epochNanos <= originEpochNanos) {
+      return 0;
+    }
+    long slice = (epochNanos - originEpochNanos + sliceNanos - 1) / sliceNanos;
+    return (int) Math.min(slice, bytes.length);
   }
 
   /** The end of the last slice that holds bytes, or the origin when none does. */
@@ -65,12 +74,13 @@ public record SiteTimeline(long originEpochNanos, long sliceNanos, long[] bytes)
   }
 
   /**
-   * Collects a timeline in constant memory: {@value #SLICES} slices, one second wide at first; when a sample falls
-   * beyond the last, neighbouring slices merge and the width doubles, so an hour's recording has 2-minute slices.
+   * Collects a timeline in constant memory: {@value #SLICES} slices, 50 ms wide at first, fine enough to tell the
+   * first seconds of warm-up apart; when a sample falls beyond the last, neighbouring slices merge and the width
+   * doubles, so a minute's recording has 1.6-second slices and an hour's 1.7-minute ones.
    */
   static final class Builder {
-    static final int SLICES = 32;
-    private static final long FIRST_SLICE_NANOS = 1_000_000_000L;
+    static final int SLICES = 64;
+    private static final long FIRST_SLICE_NANOS = 50_000_000L;
 
     private final long[] bytes = new long[SLICES];
     private long sliceNanos = FIRST_SLICE_NANOS;

@@ -19,24 +19,25 @@ class SiteTimelineTest {
     }
     SiteTimeline timeline = builder.build(ORIGIN);
 
-    assertThat(timeline.sliceNanos()).isEqualTo(4 * SECOND);
+    assertThat(timeline.sliceNanos()).as("50 ms doubled until 64 slices hold 100 s").isEqualTo(1_600_000_000L);
     assertThat(timeline.bytes()).hasSize(SiteTimeline.Builder.SLICES);
     assertThat(timeline.bytesFrom(ORIGIN)).isEqualTo(1_000);
-    assertThat(timeline.bytesFrom(ORIGIN + 50 * SECOND)).isEqualTo(500);
-    assertThat(timeline.bytesFrom(ORIGIN + 50 * SECOND + SECOND / 4)).isBetween(497.0, 500.0);
-    assertThat(timeline.lastActiveEpochNanos()).isEqualTo(ORIGIN + 100 * SECOND);
+    assertThat(timeline.bytesFrom(ORIGIN + 16 * 1_600_000_000L)).as("the samples at 26.5 s to 99.5 s").isEqualTo(740);
+    assertThat(timeline.sliceStartFrom(ORIGIN + SECOND)).isEqualTo(ORIGIN + 1_600_000_000L);
+    assertThat(timeline.lastActiveEpochNanos()).isEqualTo(ORIGIN + 63 * 1_600_000_000L);
   }
 
   @Test
-  void aSiteThatOnlyAllocatedDuringWarmUpHasNothingLater() {
+  void aSiteThatOnlyAllocatedDuringWarmUpHasNothingInTheSlicesAfterIt() {
     SiteTimeline.Builder builder = new SiteTimeline.Builder();
     builder.add(-SECOND, 7);
-    builder.add(2 * SECOND, 1_000);
-    builder.add(3 * SECOND, 1_000);
+    builder.add(SECOND / 10, 1_000);
+    builder.add(260_000_000L, 1_000);
     SiteTimeline timeline = builder.build(ORIGIN);
 
     assertThat(timeline.bytesFrom(ORIGIN)).isEqualTo(2_007);
-    assertThat(timeline.bytesFrom(ORIGIN + 4 * SECOND)).isZero();
-    assertThat(timeline.lastActiveEpochNanos()).isEqualTo(ORIGIN + 4 * SECOND);
+    assertThat(timeline.bytesFrom(ORIGIN + 270_000_000L)).as("from within the last busy slice: none of it")
+        .isZero();
+    assertThat(timeline.lastActiveEpochNanos()).isEqualTo(ORIGIN + 300_000_000L);
   }
 }

@@ -33,7 +33,7 @@ public final class ScalarGeometryKernel {
     long step(long frame) {
         arena.integrate();
         int contacts = collide();
-        FrameStats stats = new FrameStats(frame, contacts, arena.kineticEnergy());
+        FrameStats stats = new FrameStats(frame, contacts, arena.kineticEnergy()); // escapes: kept in the history
         history[(int) (frame & (GeometryKernel.HISTORY - 1))] = stats;
         return stats.digest();
     }
