@@ -3,6 +3,7 @@
 package io.heapwise.cli.render;
 
 import io.heapwise.analyzer.finding.Finding;
+import io.heapwise.analyzer.finding.FindingKind;
 import io.heapwise.analyzer.finding.Severity;
 import io.heapwise.analyzer.report.GcSummary;
 import io.heapwise.analyzer.report.InstrumentationSummary;
@@ -273,6 +274,10 @@ public final class TextRenderer implements Renderer {
     }
     for (Finding f : findings) {
       out.println();
+      if (f.kind() == FindingKind.ESCAPE_CANDIDATE) {
+        escapeFinding(out, f);
+        continue;
+      }
       out.println(INDENT + severity(f.severity()) + "  " + ansi.bold(f.id()));
       if (f.summary() != null) {
         out.println(INDENT + INDENT + indentContinuation(f.summary(), INDENT + INDENT));
@@ -299,6 +304,22 @@ public final class TextRenderer implements Renderer {
     }
     out.println();
     out.println(INDENT + ansi.dim("Every finding's full evidence (lists, layouts, per-type shares) is in --format json."));
+  }
+
+  /**
+   * An escape finding in five lines, which is all a developer needs to act on it: what it saves, what and where and
+   * why (the summary holds C2's reason with its evidence), the change, the numbers, and how sure it is. What the
+   * numbers were measured with is in the summary's own words; the JSON report has the calls on the path.
+   */
+  private void escapeFinding(PrintWriter out, Finding f) {
+    out.println(INDENT + severity(f.severity()) + "  " + ansi.bold(f.id()) + (f.estimatedSaving() == null ? ""
+        : "  saves " + Units.mbPerSecond(f.estimatedSaving().bytesPerSecond()) + " MB/s ("
+        + Units.percent(f.estimatedSaving().shareOfAllocation()) + " of allocation after warm-up)"));
+    out.println(INDENT + INDENT + indentContinuation(f.summary(), INDENT + INDENT));
+    findingField(out, "do this", f.recommendation());
+    findingField(out, "evidence", compactEvidence(f.evidence()));
+    findingField(out, "confidence", f.confidence().jsonName()
+        + (f.confidenceNote() == null ? "" : ": " + f.confidenceNote()));
   }
 
   /**
