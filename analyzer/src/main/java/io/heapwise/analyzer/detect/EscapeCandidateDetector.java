@@ -144,11 +144,19 @@ public final class EscapeCandidateDetector implements Detector {
       // Never compiled by C2: everything it allocated, it allocated in the interpreter or C1.
       from = origin;
       int level = jit.highestLevel(line.className(), line.method()).orElse(0);
-      reason = Optional.of(new EscapeReason(EscapeReason.Kind.NOT_COMPILED_BY_C2, line.method() + " never ran as"
-          + " C2-compiled code in the recording (highest tier " + level + "), and only C2 removes allocations: the"
-          + " recording may have ended before the code was hot, or the method is over HugeMethodLimit (8000 bytes).",
-          "Record past the warm-up; if it stays uncompiled, split " + line.method() + " into smaller methods.",
-          Confidence.MEDIUM));
+      long stopAt = profile.vmSettings().longFlag("TieredStopAtLevel", JitActivity.C2_LEVEL);
+      Boolean tiered = profile.vmSettings().booleanFlag("TieredCompilation");
+      String never = line.method() + " never ran as C2-compiled code in the recording (highest tier " + level
+          + "), and only C2 removes allocations";
+      reason = Optional.of(stopAt < JitActivity.C2_LEVEL && !Boolean.FALSE.equals(tiered)
+          ? new EscapeReason(EscapeReason.Kind.NOT_COMPILED_BY_C2, never + ": this JVM runs with"
+              + " -XX:TieredStopAtLevel=" + stopAt + ", so C2 compiles nothing.", "Drop -XX:TieredStopAtLevel for a"
+              + " long-running service (it buys start-up time with steady-state speed and allocation).",
+              Confidence.HIGH)
+          : new EscapeReason(EscapeReason.Kind.NOT_COMPILED_BY_C2, never + ": the recording may have ended before"
+              + " the code was hot, or the method is over HugeMethodLimit (8000 bytes of bytecode).",
+              "Record past the warm-up; if it stays uncompiled, split " + line.method() + " into smaller methods.",
+              Confidence.MEDIUM));
     } else {
       return Optional.empty();
     }

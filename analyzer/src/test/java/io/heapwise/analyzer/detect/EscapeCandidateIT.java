@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -85,6 +86,21 @@ class EscapeCandidateIT {
   @MethodSource("decoys")
   void objectsC2ScalarReplacesAreNotFlagged(String decoy) throws Exception {
     assertThat(escapeFindings(analyze(decoy))).isEmpty();
+  }
+
+  /** C1 alone never scalar-replaces: the decoy C2 cleans up is a candidate when C2 never runs, and says why. */
+  @Test
+  void aJvmThatStopsAtC1IsToldThatC2NeverCompiledTheMethod() throws Exception {
+    String decoy = EscapeSamples.decoys().get(0).mainClass().getName();
+    Path jfr = SampleRecording.withAgent(TestEnvironment.agentJar(), decoy, "log=none", SECONDS,
+        TestEnvironment.workDir("EscapeCandidateIT-c1"), "-XX:TieredStopAtLevel=1").jfr();
+    Report report = new Analyzer(new Detectors(List.of(new EscapeCandidateDetector())))
+        .analyze(List.of(jfr), AnalysisOptions.defaults().withClassFiles(classFiles));
+
+    assertThat(escapeFindings(report)).singleElement().satisfies(finding -> {
+      assertThat(finding.evidence().get("reason")).isEqualTo("NOT_COMPILED_BY_C2");
+      assertThat(finding.summary()).contains("-XX:TieredStopAtLevel=1");
+    });
   }
 
   /** A boxed value put into a map, and a record kept in an array field: they escape, and are never candidates. */
