@@ -126,10 +126,19 @@ final class LifetimeTracker {
     tracked.site.died(survived, ageMillis);
   }
 
+  /**
+   * Retires objects that this thread has seen alive across {@link #LONG_LIVED_GCS} collections. Counted from the
+   * first time it saw them, not from their birth count, which lags when the CPUs are saturated: a burst of
+   * collections while this thread waited would otherwise make a newborn look sixteen collections old (seen in CI).
+   */
   private void retireLongLived() {
     long now = gcCount;
     for (Tracked tracked : inFlight) {
-      if (now - tracked.birthGc >= LONG_LIVED_GCS && tracked.get() != null && inFlight.remove(tracked)) {
+      if (tracked.firstSeenGc < 0) {
+        tracked.firstSeenGc = now;
+        continue;
+      }
+      if (now - tracked.firstSeenGc >= LONG_LIVED_GCS && tracked.get() != null && inFlight.remove(tracked)) {
         inFlightCount.decrementAndGet();
         tracked.clear();
         tracked.site.livedLong();
@@ -142,6 +151,8 @@ final class LifetimeTracker {
     final Site site;
     final long birthNanos;
     final long birthGc;
+    /** The collection count when this thread first saw it alive, or -1; only this thread reads or writes it. */
+    long firstSeenGc = -1;
 
     Tracked(Object referent, Site site, long birthNanos, long birthGc, ReferenceQueue<Object> queue) {
       super(referent, queue);
