@@ -113,6 +113,11 @@ record EscapeReason(Kind kind, String why, String fix, Confidence confidence) {
   private static EscapeReason refusal(CallOnPath call, String callee, InliningDecision decision, VmSettings vm) {
     String message = decision.message();
     String said = "C2 did not inline " + callee + " on the object's path: \"" + message + "\"";
+    // The JDK's methods cannot be split by the reader; what they can change is whether this path calls them.
+    String split = isJdk(call.owner())
+        ? callee + " is the JDK's own code, which you cannot split: do this path's work without it (e.g. a loop with"
+            + " indexOf instead of split, a primitive instead of a box), or pass the object's fields as primitives."
+        : null;
     if (message.contains("recursive")) {
       return new EscapeReason(Kind.RECURSION, said + " (C2 inlines a recursive call one level deep).",
           "Pass the fields (primitives) down the recursion instead of the object, or turn the recursion into a loop.",
@@ -120,8 +125,8 @@ record EscapeReason(Kind kind, String why, String fix, Confidence confidence) {
     }
     if (message.contains("already compiled into a big method")) {
       return new EscapeReason(Kind.ALREADY_COMPILED_BIG, said + ": its compiled code was already larger than "
-          + "InlineSmallCode.", "Split " + callee + " so that the part taking the object is small, or pass its fields"
-          + " as primitives.", Confidence.HIGH);
+          + "InlineSmallCode.", split != null ? split : "Split " + callee + " so that the part taking the object is"
+          + " small, or pass its fields as primitives.", Confidence.HIGH);
     }
     if (message.contains("too big") || message.contains("too large")) {
       boolean hot = message.contains("hot");
@@ -131,17 +136,22 @@ record EscapeReason(Kind kind, String why, String fix, Confidence confidence) {
           + ", the default" : "this VM's " + flag + " " + limit;
       String size = call.calleeBytecodeSize() > 0
           ? " (" + call.calleeBytecodeSize() + " bytes of bytecode, over " + limitText + ")" : "";
-      return new EscapeReason(Kind.CALLEE_TOO_BIG, said + size + ".", "Split " + callee + ": keep the part that"
-          + " takes the object under the limit and move rare or long branches into methods of their own; or pass"
-          + " the object's fields as primitives.", Confidence.HIGH);
+      return new EscapeReason(Kind.CALLEE_TOO_BIG, said + size + ".", split != null ? split : "Split " + callee
+          + ": keep the part that takes the object under the limit and move rare or long branches into methods of"
+          + " their own; or pass the object's fields as primitives.", Confidence.HIGH);
     }
     if (message.contains("static binding") || message.contains("virtual")) {
       return new EscapeReason(Kind.POLYMORPHIC_CALL, said + ".", "Pass the fields (primitives) to " + callee
           + " instead of the object, or make the call monomorphic (a final class, or a switch over a sealed type).",
           Confidence.HIGH);
     }
-    return new EscapeReason(Kind.NOT_INLINED, said + ".", "Make " + callee + " smaller or statically bound, or pass"
-        + " the object's fields as primitives.", Confidence.HIGH);
+    return new EscapeReason(Kind.NOT_INLINED, said + ".", split != null ? split : "Make " + callee + " smaller or"
+        + " statically bound, or pass the object's fields as primitives.", Confidence.HIGH);
+  }
+
+  private static boolean isJdk(String className) {
+    return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
+        || className.startsWith("sun.") || className.startsWith("com.sun.");
   }
 
   /** C2's decisions about {@code call}, by the callee's class and name (and descriptor when both have one). */
