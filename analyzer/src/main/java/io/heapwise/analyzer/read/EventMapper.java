@@ -43,6 +43,8 @@ final class EventMapper {
   private SiteAttributor attributor;
   /** The JDK's parser hands out one stack-trace object per constant-pool entry: resolve each stack once. */
   private final Map<RecordedStackTrace, Attribution> attributions = new IdentityHashMap<>();
+  /** Likewise one class object per entry: its name is worked out once, not for every allocation of it. */
+  private final Map<RecordedClass, String> typeNames = new IdentityHashMap<>();
   private final Map<Long, String> eventNamesById = new HashMap<>();
   private final InstrumentationEvents instrumentationEvents;
 
@@ -69,11 +71,12 @@ final class EventMapper {
   }
 
   /**
-   * Forgets the stacks resolved so far: after each chunk of a file, whose stack objects the next chunk does not
-   * reuse, and after each flush of a live stream, so that a stream of hours holds only a flush's worth.
+   * Forgets the stacks and classes resolved so far: after each chunk of a file, whose objects the next chunk does
+   * not reuse, and after each flush of a live stream, so that a stream of hours holds only a flush's worth.
    */
   void chunkDone() {
     attributions.clear();
+    typeNames.clear();
   }
 
   void accept(RecordedEvent event) {
@@ -252,8 +255,9 @@ final class EventMapper {
     return stack == null ? NO_STACK : attributions.computeIfAbsent(stack, this::attribute);
   }
 
-  private static String typeName(RecordedClass type) {
-    return type == null ? "(unknown type)" : TypeNames.withoutHiddenSuffix(TypeNames.toJava(type.getName()));
+  private String typeName(RecordedClass type) {
+    return type == null ? "(unknown type)"
+        : typeNames.computeIfAbsent(type, t -> TypeNames.withoutHiddenSuffix(TypeNames.toJava(t.getName())));
   }
 
   private Attribution attribute(RecordedStackTrace stack) {
