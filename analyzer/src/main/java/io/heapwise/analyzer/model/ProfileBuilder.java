@@ -20,6 +20,7 @@ public final class ProfileBuilder {
 
   private static final int SOURCES = AllocationSource.values().length;
   private static final long TIMELINE_BUCKET_MILLIS = 1_000;
+  private static final long NO_ORIGIN = Long.MIN_VALUE;
 
   private final Map<SiteKey, SiteStats> sites = new HashMap<>();
   private final Map<String, long[]> bytesByType = new HashMap<>();
@@ -61,7 +62,6 @@ public final class ProfileBuilder {
   private final FirstSamples firstSamples = new FirstSamples();
   /** Where site timelines begin: the first chunk's start, or for a successor its first sample. */
   private long timelineOrigin = NO_ORIGIN;
-  private static final long NO_ORIGIN = Long.MIN_VALUE;
   /** A successor's: its recording began in an earlier window, whose builder settled the first samples. */
   private boolean recordingUnderWay;
 
@@ -126,8 +126,7 @@ public final class ProfileBuilder {
 
   /** One run of a test, from the Heapwise JUnit extension. */
   public void testRan(String test, long bytes, boolean failed) {
-    tests.merge(test, new TestAllocation(bytes, 1, failed ? 1 : 0),
-        (a, b) -> a.plus(b.bytes(), b.failedRuns() > 0));
+    tests.merge(test, TestAllocation.run(bytes, failed), TestAllocation::plus);
   }
 
   public void problem(String line) {

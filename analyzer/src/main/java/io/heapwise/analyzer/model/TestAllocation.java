@@ -12,8 +12,14 @@ package io.heapwise.analyzer.model;
  */
 public record TestAllocation(long bytes, long runs, long failedRuns) {
 
-  public TestAllocation plus(long moreBytes, boolean failed) {
-    return new TestAllocation(bytes + moreBytes, runs + 1, failedRuns + (failed ? 1 : 0));
+  /** One run of a test. */
+  public static TestAllocation run(long bytes, boolean failed) {
+    return new TestAllocation(bytes, 1, failed ? 1 : 0);
+  }
+
+  /** This and {@code other} together: the same test's runs. */
+  public TestAllocation plus(TestAllocation other) {
+    return new TestAllocation(bytes + other.bytes, runs + other.runs, failedRuns + other.failedRuns);
   }
 
   /** Bytes per run. */
