@@ -125,6 +125,11 @@ public record Comparison(Baseline baseline, Baseline current, Limits limits, dou
       return verdict.fails;
     }
 
+    /** The same numbers with another verdict and {@code more} said after the reason. */
+    Check with(Verdict newVerdict, String more) {
+      return new Check(kind, name, baseline, current, noise, newVerdict, listed, why + "; " + more);
+    }
+
     /** The rise in bytes per unit (negative for a fall); 0 for findings. */
     public double rise() {
       return kind == Kind.FINDING ? 0 : current - baseline;
@@ -165,7 +170,8 @@ public record Comparison(Baseline baseline, Baseline current, Limits limits, dou
     long testsCompared = current.tests().keySet().stream().filter(baseline.tests()::containsKey).count();
     double sigmas = Noise.sigmas(siteIds.size() + 1 + (int) testsCompared);
     List<Check> checks = new ArrayList<>();
-    checks.add(total(baseline, current, sigmas, limits));
+    SuiteChange suite = SuiteChange.of(baseline, current);
+    checks.add(total(baseline, current, suite, sigmas, limits));
     double minBytes = limits.minBytes(baseline);
     Map<String, String> movedBack = new HashMap<>();
     matched.forEach((now, before) -> movedBack.put(before, now));
@@ -192,7 +198,7 @@ public record Comparison(Baseline baseline, Baseline current, Limits limits, dou
         .thenComparing(check -> check.verdict() != Verdict.NEW)
         .thenComparing(Comparator.comparingDouble(Check::rise).reversed()));
     checks.addAll(sites);
-    checks.addAll(testChecks(baseline, current, sigmas, limits));
+    checks.addAll(testChecks(baseline, current, suite, sigmas, limits));
     checks.addAll(findingChecks(baseline, current, findings));
     return new Comparison(baseline, current, limits, sigmas, checks);
   }
@@ -201,44 +207,67 @@ public record Comparison(Baseline baseline, Baseline current, Limits limits, dou
    * The total; with a per-run unit, less what tests new to the baseline allocated and plus what tests no longer run
    * did, since a suite that changed its tests did different work.
    */
-  private static Check total(Baseline baseline, Baseline current, double sigmas, Limits limits) {
-    Check total = quantity(Kind.TOTAL, "total", baseline.total(), current.total(), sigmas, limits.maxIncrease(), 0,
-        false);
-    if (!WorkUnit.RUN.equals(baseline.unit().kind()) || baseline.tests().isEmpty()) {
-      return total;
-    }
-    double added = 0;
-    int newTests = 0;
-    for (Map.Entry<String, Baseline.TestRuns> test : current.tests().entrySet()) {
-      if (!baseline.tests().containsKey(test.getKey())) {
-        added += test.getValue().bytesPerRun();
-        newTests++;
-      }
-    }
-    double removed = 0;
-    int goneTests = 0;
-    for (Map.Entry<String, Baseline.TestRuns> test : baseline.tests().entrySet()) {
-      if (!current.tests().containsKey(test.getKey())) {
-        removed += test.getValue().bytesPerRun();
-        goneTests++;
-      }
-    }
-    if (newTests == 0 && goneTests == 0) {
-      return total;
+  private static Check total(Baseline baseline, Baseline current, SuiteChange suite, double sigmas,
+      Limits limits) {
+    if (!WorkUnit.RUN.equals(baseline.unit().kind()) || suite.isNone()) {
+      return quantity(Kind.TOTAL, "total", baseline.total(), current.total(), sigmas, limits.maxIncrease(), 0,
+          false);
     }
     Quantity now = current.total();
-    Quantity sameTests = new Quantity(Math.max(0, now.bytesPerUnit() - added + removed), now.samples(), now.spread());
+    Quantity sameTests = new Quantity(Math.max(0, now.bytesPerUnit() - suite.addedBytes() + suite.goneBytes()),
+        now.samples(), now.spread());
     Check judged = quantity(Kind.TOTAL, "total", baseline.total(), sameTests, sigmas, limits.maxIncrease(), 0, false);
-    String tests = (newTests > 0 ? String.format(Locale.ROOT, "%s in %d test%s new to the baseline",
-        Units.bytes(added), newTests, newTests == 1 ? "" : "s") : "")
-        + (newTests > 0 && goneTests > 0 ? ", " : "")
-        + (goneTests > 0 ? String.format(Locale.ROOT, "%s in %d test%s no longer run", Units.bytes(removed),
-        goneTests, goneTests == 1 ? "" : "s") : "");
-    return new Check(Kind.TOTAL, "total", total.baseline(), now.bytesPerUnit(), judged.noise(), judged.verdict(),
-        true, tests + " left out: " + judged.why());
+    return new Check(Kind.TOTAL, "total", baseline.total().bytesPerUnit(), now.bytesPerUnit(), judged.noise(),
+        judged.verdict(), true, suite.describe() + " left out: " + judged.why());
   }
 
-  private static List<Check> testChecks(Baseline baseline, Baseline current, double sigmas, Limits limits) {
+  /**
+   * The tests new to the baseline and those no longer run, with what they allocated per run: taken out of a per-run
+   * total, and a reason a test may have moved.
+   */
+  private record SuiteChange(int added, double addedBytes, int gone, double goneBytes) {
+
+    static SuiteChange of(Baseline baseline, Baseline current) {
+      int added = 0;
+      double addedBytes = 0;
+      for (Map.Entry<String, Baseline.TestRuns> test : current.tests().entrySet()) {
+        if (!baseline.tests().containsKey(test.getKey())) {
+          added++;
+          addedBytes += test.getValue().bytesPerRun();
+        }
+      }
+      int gone = 0;
+      double goneBytes = 0;
+      for (Map.Entry<String, Baseline.TestRuns> test : baseline.tests().entrySet()) {
+        if (!current.tests().containsKey(test.getKey())) {
+          gone++;
+          goneBytes += test.getValue().bytesPerRun();
+        }
+      }
+      return new SuiteChange(added, addedBytes, gone, goneBytes);
+    }
+
+    boolean isNone() {
+      return added == 0 && gone == 0;
+    }
+
+    /** {@code 19.3 MB in 1 test new to the baseline, 2.0 MB in 1 test no longer run}. */
+    String describe() {
+      List<String> parts = new ArrayList<>();
+      if (added > 0) {
+        parts.add(String.format(Locale.ROOT, "%s in %d test%s new to the baseline", Units.bytes(addedBytes), added,
+            added == 1 ? "" : "s"));
+      }
+      if (gone > 0) {
+        parts.add(String.format(Locale.ROOT, "%s in %d test%s no longer run", Units.bytes(goneBytes), gone,
+            gone == 1 ? "" : "s"));
+      }
+      return String.join(", ", parts);
+    }
+  }
+
+  private static List<Check> testChecks(Baseline baseline, Baseline current, SuiteChange suite, double sigmas,
+      Limits limits) {
     double minBytes = limits.minTestBytes(baseline);
     List<Check> checks = new ArrayList<>();
     for (Map.Entry<String, Baseline.TestRuns> test : current.tests().entrySet()) {
@@ -256,13 +285,12 @@ public record Comparison(Baseline baseline, Baseline current, Limits limits, dou
             "did not run (removed, renamed, disabled or failed before it began)"));
       }
     }
-    long changedTests = checks.stream().filter(c -> !c.listed() || c.verdict() == Verdict.GONE).count();
+    int changedTests = suite.added() + suite.gone();
     if (changedTests > 0) {
       // Measured: a test 33% lighter once a new, heavier test ran before it and warmed the JIT for their code.
-      checks.replaceAll(check -> !check.fails() ? check : new Check(check.kind(), check.name(), check.baseline(),
-          check.current(), check.noise(), check.verdict(), check.listed(), check.why() + "; " + changedTests
-          + " test" + (changedTests == 1 ? "" : "s") + " came or went since the baseline, which changes how warm the"
-          + " JIT is when this one runs: if its code did not change, remake the baseline"));
+      checks.replaceAll(check -> !check.fails() ? check : check.with(check.verdict(), changedTests + " test"
+          + (changedTests == 1 ? "" : "s") + " came or went since the baseline, which changes how warm the JIT is"
+          + " when this one runs: if its code did not change, remake the baseline"));
     }
     checks.sort(Comparator.comparing(Check::fails).reversed()
         .thenComparing(Comparator.comparingDouble(Check::rise).reversed()));
@@ -313,8 +341,7 @@ public record Comparison(Baseline baseline, Baseline current, Limits limits, dou
     if (!site.fails()) {
       return site;
     }
-    return new Check(site.kind(), site.name(), site.baseline(), site.current(), site.noise(), Verdict.SHIFTED,
-        site.listed(), site.why() + "; not failing, since the total stayed within its limit: JFR's per-site"
+    return site.with(Verdict.SHIFTED, "not failing, since the total stayed within its limit: JFR's per-site"
         + " estimates move when other allocations change size");
   }
 
