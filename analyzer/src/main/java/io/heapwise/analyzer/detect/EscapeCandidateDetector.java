@@ -16,6 +16,7 @@ import io.heapwise.analyzer.model.AllocationSite;
 import io.heapwise.analyzer.model.Frame;
 import io.heapwise.analyzer.model.JitActivity;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,6 +76,8 @@ public final class EscapeCandidateDetector implements Detector {
     EscapeAnalysis analysis = new EscapeAnalysis(input.classFiles());
     List<Finding> findings = new ArrayList<>();
     List<String> missingClasses = new ArrayList<>();
+    // All sites' bytes from a moment on, per moment: sites of one method share it, and each sum reads every site.
+    Map<Long, Long> allBytesFrom = new HashMap<>();
     for (DetectionInput.HotSite hot : input.hotSites()) {
       AllocationSite site = hot.site();
       Frame line = site.key().appFrame();
@@ -90,7 +93,7 @@ public final class EscapeCandidateDetector implements Detector {
       if (local.isEmpty()) {
         continue;
       }
-      candidate(input, site, line, local.get(), jit).ifPresent(findings::add);
+      candidate(input, site, line, local.get(), jit, allBytesFrom).ifPresent(findings::add);
     }
     if (!missingClasses.isEmpty()) {
       input.undecided().accept("ESCAPE_CANDIDATE: no class files for " + String.join(", ", missingClasses.stream()
@@ -125,7 +128,7 @@ public final class EscapeCandidateDetector implements Detector {
   }
 
   private Optional<Finding> candidate(DetectionInput input, AllocationSite site, Frame line, EscapeVerdict verdict,
-      JitActivity jit) {
+      JitActivity jit, Map<Long, Long> allBytesFrom) {
     AllocationProfile profile = input.profile();
     long origin = site.timeline().originEpochNanos();
     long end = origin + (long) (profile.durationSeconds() * NANOS);
@@ -167,10 +170,8 @@ public final class EscapeCandidateDetector implements Detector {
     }
     double bytesAfter = site.timeline().bytesFrom(from);
     double rate = bytesAfter / seconds;
-    long allBytesAfter = 0;
-    for (AllocationSite any : profile.sites()) {
-      allBytesAfter += any.timeline().bytesFrom(from);
-    }
+    long allBytesAfter = allBytesFrom.computeIfAbsent(from,
+        moment -> profile.sites().stream().mapToLong(any -> any.timeline().bytesFrom(moment)).sum());
     double share = allBytesAfter > 0 ? bytesAfter / allBytesAfter : 0;
     if (share < input.thresholds().get(MIN_SHARE_AFTER_WARMUP)) {
       return Optional.empty();

@@ -47,16 +47,6 @@ public record SiteTimeline(long originEpochNanos, long sliceNanos, long[] bytes)
     return (int) Math.min(slice, bytes.length);
   }
 
-  /** The end of the last slice that holds bytes, or the origin when none does. */
-  public long lastActiveEpochNanos() {
-    for (int i = bytes.length - 1; i >= 0; i--) {
-      if (bytes[i] > 0) {
-        return originEpochNanos + (i + 1) * sliceNanos;
-      }
-    }
-    return originEpochNanos;
-  }
-
   @Override
   public boolean equals(Object other) {
     return other instanceof SiteTimeline t && t.originEpochNanos == originEpochNanos && t.sliceNanos == sliceNanos

@@ -24,7 +24,8 @@ class SiteTimelineTest {
     assertThat(timeline.bytesFrom(ORIGIN)).isEqualTo(1_000);
     assertThat(timeline.bytesFrom(ORIGIN + 16 * 1_600_000_000L)).as("the samples at 26.5 s to 99.5 s").isEqualTo(740);
     assertThat(timeline.sliceStartFrom(ORIGIN + SECOND)).isEqualTo(ORIGIN + 1_600_000_000L);
-    assertThat(timeline.lastActiveEpochNanos()).isEqualTo(ORIGIN + 63 * 1_600_000_000L);
+    assertThat(timeline.bytes()[62]).as("99.5 s, in the slice from 99.2 s").isEqualTo(10);
+    assertThat(timeline.bytes()[63]).isZero();
   }
 
   @Test
@@ -38,6 +39,7 @@ class SiteTimelineTest {
     assertThat(timeline.bytesFrom(ORIGIN)).isEqualTo(2_007);
     assertThat(timeline.bytesFrom(ORIGIN + 270_000_000L)).as("from within the last busy slice: none of it")
         .isZero();
-    assertThat(timeline.lastActiveEpochNanos()).isEqualTo(ORIGIN + 300_000_000L);
+    assertThat(timeline.bytes()[5]).as("0.26 s, in the slice from 0.25 s").isEqualTo(1_000);
+    assertThat(timeline.bytes()[6]).isZero();
   }
 }
