@@ -125,7 +125,8 @@ public final class SampleRun {
 
     /**
      * Stops the measurement and prints both lines (and, with {@code --warmup}, the steady-state line), e.g.
-     * {@code OrderBook: matched 1,234,567 orders in 5.0 s (checksum 8123)}. {@code summaryFormat} has exactly one {@code %d}-style conversion, for {@code count}.
+     * {@code OrderBook: matched 1,234,567 orders in 5.0 s (checksum 8123)}. {@code summaryFormat} has exactly one
+     * {@code %d}-style conversion, for {@code count}.
      */
     public void end(String summaryFormat, long count, long checksum) {
         // Read the counters first so that formatting the output is not counted as workload allocation.

@@ -3,10 +3,12 @@
 package io.heapwise.cli.render;
 
 import io.heapwise.analyzer.finding.Severity;
+import io.heapwise.analyzer.gate.Comparison;
 import io.heapwise.analyzer.gate.Comparison.Check;
 import io.heapwise.analyzer.gate.Comparison.Kind;
 import io.heapwise.analyzer.gate.Comparison.Verdict;
 import io.heapwise.analyzer.report.Units;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -74,6 +76,12 @@ final class CheckWords {
         && c.current() < Severity.WARNING.ordinal()).count();
     append(line, "; ", minor, minor == 1 ? " new info finding" : " new info findings");
     return line.toString();
+  }
+
+  /** The checks of one kind, the largest change (up or down) first: what a diff lists. */
+  static List<Check> largestChangeFirst(Comparison comparison, Kind kind) {
+    return comparison.checks().stream().filter(c -> c.kind() == kind)
+        .sorted(Comparator.comparingDouble((Check c) -> Math.abs(c.rise())).reversed()).toList();
   }
 
   private static long count(List<Check> checks, Kind kind, Verdict verdict) {

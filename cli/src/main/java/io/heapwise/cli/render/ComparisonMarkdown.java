@@ -10,7 +10,6 @@ import io.heapwise.analyzer.report.Units;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -101,8 +100,7 @@ final class ComparisonMarkdown implements ComparisonRenderer {
 
   /** The checks of one kind, the largest change first, as a table; nothing when there are none. */
   private static void changes(Comparison comparison, Kind kind, String header, String what, PrintWriter out) {
-    List<Check> checks = comparison.checks().stream().filter(c -> c.kind() == kind)
-        .sorted(Comparator.comparingDouble((Check c) -> Math.abs(c.rise())).reversed()).toList();
+    List<Check> checks = CheckWords.largestChangeFirst(comparison, kind);
     if (checks.isEmpty()) {
       return;
     }
