@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer.read.jfr;
+
+/**
+ * A value of a JFR struct type as the analyzer reads it, whichever parser decoded it: an event, or an object one of
+ * its fields holds (a stack trace, a frame, a method, a class, a thread). The JDK's parser and Heapwise's own chunk
+ * reader both present their values through this, so that one mapper turns either into the model.
+ *
+ * <p>Field values follow the JDK's {@code jdk.jfr.consumer.RecordedObject}: a type marked {@code simpleType} in the
+ * recording's metadata (such as {@code jdk.types.Symbol}) stands for its one field's value, so a class's {@code name}
+ * is a string, in the internal form the recording holds ({@code java/lang/String}).
+ */
+public interface JfrObject {
+
+  /** The JFR type's name, e.g. {@code jdk.ObjectAllocationSample} or {@code jdk.types.StackTrace}. */
+  String typeName();
+
+  boolean hasField(String name);
+
+  /**
+   * An integral field (byte, short, char, int or long, timestamps and timespans as stored), widened to a long; a
+   * field marked unsigned is zero-extended.
+   *
+   * @throws IllegalArgumentException when there is no such field or it is not integral
+   */
+  long getLong(String name);
+
+  /** @throws IllegalArgumentException when there is no such field or it is not a boolean */
+  boolean getBoolean(String name);
+
+  /** A string field, {@code null} when it holds none. */
+  String getString(String name);
+
+  /** A timespan field in nanoseconds, whatever unit the recording stores it in. */
+  long getDurationNanos(String name);
+
+  /**
+   * A struct or constant-pool field, {@code null} when it holds none. Within one chunk, the same constant-pool entry is
+   * the same object, so callers may cache what they work out from it by identity.
+   */
+  JfrObject getObject(String name);
+
+  /**
+   * Any field as a Java value: a boxed primitive (Byte, Short, Character, Integer, Long, Float, Double, Boolean), a
+   * String, a {@link JfrObject}, or an {@code Object[]} for an array field; {@code null} when it holds none.
+   */
+  Object getValue(String name);
+}
