@@ -16,10 +16,11 @@ import java.util.List;
  * @param thresholds the detectors' limits, defaults unless overridden
  * @param classFiles the application's class files for bytecode facts, opened and closed by the caller
  * @param progress told how far reading has come, for long recordings
+ * @param readerThreads how many chunks are read at once; the report is the same for any number
  */
 public record AnalysisOptions(
     int topSites, List<String> applicationPackages, List<String> libraryPackages, Thresholds thresholds,
-    ClassFiles classFiles, ReadProgress progress) {
+    ClassFiles classFiles, ReadProgress progress, int readerThreads) {
 
   public static final int DEFAULT_TOP_SITES = 10;
 
@@ -29,34 +30,47 @@ public record AnalysisOptions(
     }
     applicationPackages = List.copyOf(applicationPackages);
     libraryPackages = List.copyOf(libraryPackages);
+    if (readerThreads < 1) {
+      throw new IllegalArgumentException("readerThreads must be at least 1, was " + readerThreads);
+    }
   }
 
   public static AnalysisOptions defaults() {
     return new AnalysisOptions(DEFAULT_TOP_SITES, List.of(), List.of(), Thresholds.DEFAULTS, ClassFiles.NONE,
-        ReadProgress.NONE);
+        ReadProgress.NONE, Runtime.getRuntime().availableProcessors());
   }
 
   public AnalysisOptions withTopSites(int n) {
-    return new AnalysisOptions(n, applicationPackages, libraryPackages, thresholds, classFiles, progress);
+    return new AnalysisOptions(n, applicationPackages, libraryPackages, thresholds, classFiles, progress,
+        readerThreads);
   }
 
   public AnalysisOptions withApplicationPackages(List<String> packages) {
-    return new AnalysisOptions(topSites, packages, libraryPackages, thresholds, classFiles, progress);
+    return new AnalysisOptions(topSites, packages, libraryPackages, thresholds, classFiles, progress, readerThreads);
   }
 
   public AnalysisOptions withLibraryPackages(List<String> packages) {
-    return new AnalysisOptions(topSites, applicationPackages, packages, thresholds, classFiles, progress);
+    return new AnalysisOptions(topSites, applicationPackages, packages, thresholds, classFiles, progress,
+        readerThreads);
   }
 
   public AnalysisOptions withThresholds(Thresholds values) {
-    return new AnalysisOptions(topSites, applicationPackages, libraryPackages, values, classFiles, progress);
+    return new AnalysisOptions(topSites, applicationPackages, libraryPackages, values, classFiles, progress,
+        readerThreads);
   }
 
   public AnalysisOptions withClassFiles(ClassFiles files) {
-    return new AnalysisOptions(topSites, applicationPackages, libraryPackages, thresholds, files, progress);
+    return new AnalysisOptions(topSites, applicationPackages, libraryPackages, thresholds, files, progress,
+        readerThreads);
   }
 
   public AnalysisOptions withProgress(ReadProgress listener) {
-    return new AnalysisOptions(topSites, applicationPackages, libraryPackages, thresholds, classFiles, listener);
+    return new AnalysisOptions(topSites, applicationPackages, libraryPackages, thresholds, classFiles, listener,
+        readerThreads);
+  }
+
+  public AnalysisOptions withReaderThreads(int threads) {
+    return new AnalysisOptions(topSites, applicationPackages, libraryPackages, thresholds, classFiles, progress,
+        threads);
   }
 }

@@ -47,11 +47,8 @@ public final class Analyzer {
       throw new IllegalArgumentException("no recordings to analyze");
     }
     ProfileBuilder builder = new ProfileBuilder();
-    JfrLoader loader = new JfrLoader(builder, options.applicationPackages(), options.libraryPackages(),
-        options.progress());
-    for (Path recording : recordings) {
-      loader.load(recording);
-    }
+    new JfrLoader(builder, options.applicationPackages(), options.libraryPackages(), options.progress(),
+        options.readerThreads()).load(recordings);
     return builder.build();
   }
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Holds each thread's first {@code jdk.ObjectAllocationSample} of a recording aside, and settles its weight when the
@@ -84,10 +86,53 @@ final class FirstSamples {
    * before is another recording, as in files concatenated with {@code cat}.
    */
   void chunkStarted(long headerStartEpochNanos) {
-    if (current.lastChunkStart != UNSET && headerStartEpochNanos <= current.lastChunkStart) {
+    if (startsAnotherRecording(headerStartEpochNanos)) {
       newRecording();
     }
+    if (current.firstChunkStart == UNSET) {
+      current.firstChunkStart = headerStartEpochNanos;
+    }
     current.lastChunkStart = headerStartEpochNanos;
+  }
+
+  private boolean startsAnotherRecording(long chunkStartEpochNanos) {
+    return current.lastChunkStart != UNSET && chunkStartEpochNanos <= current.lastChunkStart;
+  }
+
+  /**
+   * Takes over what {@code later} holds, the state of the chunk (or chunks) read next, as if this one had read them
+   * in turn: its first recording continues this one's current recording unless it begins another, by
+   * {@link #newRecording()} ({@code laterBeganFile}) or by {@link #chunkStarted}'s rule. Where both hold a first
+   * sample of the same thread in the same recording, the later one is an ordinary sample: it goes to
+   * {@code released}, to be counted where samples are.
+   */
+  void append(FirstSamples later, boolean laterBeganFile, Consumer<Sample> released) {
+    Recording theirs = later.recordings.get(0);
+    if (laterBeganFile) {
+      newRecording();
+    } else if (theirs.firstChunkStart != UNSET && startsAnotherRecording(theirs.firstChunkStart)) {
+      newRecording();
+    }
+    current.absorb(theirs, released);
+    for (int i = 1; i < later.recordings.size(); i++) {
+      current = later.recordings.get(i);
+      recordings.add(current);
+    }
+  }
+
+  /** Points the held samples of sites that {@code siteOf} renames at their new sites. */
+  void renameSites(UnaryOperator<SiteKey> siteOf) {
+    for (Recording recording : recordings) {
+      for (ThreadState thread : recording.threads.values()) {
+        if (thread.first != null) {
+          SiteKey site = siteOf.apply(thread.first.site());
+          if (!site.equals(thread.first.site())) {
+            thread.first = new Sample(site, thread.first.type(), thread.first.thread(), thread.first.weight(),
+                thread.first.epochNanos());
+          }
+        }
+      }
+    }
   }
 
   /** Any event of the recording, committed at {@code epochNanos}. */
@@ -170,9 +215,14 @@ final class FirstSamples {
     return new Settlement(settled, new FirstSampleCorrection(capped, bytesRemoved));
   }
 
+  private static long earliest(long a, long b) {
+    return a == UNSET ? b : b == UNSET ? a : Math.min(a, b);
+  }
+
   private static final class Recording {
     final Map<Long, ThreadState> threads = new HashMap<>();
     long start = UNSET;
+    long firstChunkStart = UNSET;
     long lastChunkStart = UNSET;
     long firstReadingNanos = UNSET;
     boolean threadStartsRecorded;
@@ -186,6 +236,26 @@ final class FirstSamples {
 
     ThreadState thread(long threadId) {
       return threads.computeIfAbsent(threadId, id -> new ThreadState());
+    }
+
+    /** Adds what {@code later}, read after this, knows of the same recording. */
+    void absorb(Recording later, Consumer<Sample> released) {
+      start = earliest(start, later.start);
+      firstReadingNanos = earliest(firstReadingNanos, later.firstReadingNanos);
+      if (firstChunkStart == UNSET) {
+        firstChunkStart = later.firstChunkStart;
+      }
+      if (later.lastChunkStart != UNSET) {
+        lastChunkStart = later.lastChunkStart;
+      }
+      threadStartsRecorded |= later.threadStartsRecorded;
+      readingsAtChunkStart |= later.readingsAtChunkStart;
+      later.threads.forEach((id, theirs) -> {
+        ThreadState mine = threads.putIfAbsent(id, theirs);
+        if (mine != null) {
+          mine.absorb(theirs, released);
+        }
+      });
     }
 
     boolean isEmpty() {
@@ -203,6 +273,23 @@ final class FirstSamples {
     long lastReadingNanos = UNSET;
     long lastReadingBytes;
     boolean startedInRecording;
+
+    /** Adds what {@code later}, read after this, knows of the same thread, as {@link #sample} and {@link #reading}. */
+    void absorb(ThreadState later, Consumer<Sample> released) {
+      lastSampleNanos = Math.max(lastSampleNanos, later.lastSampleNanos);
+      laterWeights += later.laterWeights;
+      if (later.first != null) {
+        Sample ordinary = sample(later.first);
+        if (ordinary != null) {
+          released.accept(ordinary);
+        }
+      }
+      if (later.firstReadingNanos != UNSET) {
+        reading(later.firstReadingNanos, later.firstReadingBytes);
+        reading(later.lastReadingNanos, later.lastReadingBytes);
+      }
+      startedInRecording |= later.startedInRecording;
+    }
 
     Sample sample(Sample sample) {
       lastSampleNanos = Math.max(lastSampleNanos, sample.epochNanos());

@@ -51,6 +51,20 @@ final class JitEvents {
     }
   }
 
+  /** Adds the events {@code later} collected, which were read after this one's. */
+  void append(JitEvents later) {
+    compileById.putAll(later.compileById);
+    later.highestLevel.forEach((method, level) -> highestLevel.merge(method, level, Math::max));
+    later.firstC2Root.forEach((method, end) -> firstC2Root.merge(method, end, Math::min));
+    later.compileIdsByDecision.forEach((key, theirs) -> {
+      int[] ids = compileIdsByDecision.computeIfAbsent(key, k -> new int[IDS_PER_DECISION + 1]);
+      for (int i = 1; i <= theirs[0] && ids[0] < IDS_PER_DECISION; i++) {
+        ids[++ids[0]] = theirs[i];
+      }
+    });
+    everyCompilationRecorded |= later.everyCompilationRecorded;
+  }
+
   void everyCompilationRecorded() {
     everyCompilationRecorded = true;
   }

@@ -4,6 +4,7 @@ package io.heapwise.analyzer.model;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,12 +22,24 @@ public final class ProfileBuilder {
   private static final int SOURCES = AllocationSource.values().length;
   private static final long TIMELINE_BUCKET_MILLIS = 1_000;
   private static final long NO_ORIGIN = Long.MIN_VALUE;
+  /**
+   * Distinct sites kept apart; the allocations of any further site are counted together under {@link #OTHER_SITES}.
+   * Real services have a few thousand; the bound keeps a pathological recording (generated classes, say) from
+   * taking the heap.
+   */
+  static final int MAX_SITES = 20_000;
+  /** The site of allocations beyond the {@link #MAX_SITES} bound. */
+  public static final SiteKey OTHER_SITES = new SiteKey("(other sites)", null, null);
+  /** Likewise for thread names: a service that starts a thread per task would otherwise grow without end. */
+  static final int MAX_THREAD_NAMES = 10_000;
+  public static final String OTHER_THREADS = "(other threads)";
 
-  private final Map<SiteKey, SiteStats> sites = new HashMap<>();
+  /** In the order sites were first seen, so that which sites the bound keeps apart does not depend on hashing. */
+  private final Map<SiteKey, SiteStats> sites = new LinkedHashMap<>();
   private final Map<String, long[]> bytesByType = new HashMap<>();
-  private final Map<String, long[]> bytesByThread = new HashMap<>();
+  private final Map<String, long[]> bytesByThread = new LinkedHashMap<>();
   private final TreeMap<Long, long[]> bytesBySecond = new TreeMap<>();
-  private final Map<String, Long> exactAllocatedByThread = new HashMap<>();
+  private final Map<String, Long> exactAllocatedByThread = new LinkedHashMap<>();
   private final List<GcEvent> collections = new ArrayList<>();
   private final List<HeapSample> heapSamples = new ArrayList<>();
   private final Set<String> collectors = new LinkedHashSet<>();
@@ -64,8 +77,28 @@ public final class ProfileBuilder {
   private long timelineOrigin = NO_ORIGIN;
   /** A successor's: its recording began in an earlier window, whose builder settled the first samples. */
   private boolean recordingUnderWay;
+  /** Whether {@link #file} was this builder's first call: {@link #append} then starts another recording. */
+  private boolean beganWithFile;
+
+  public ProfileBuilder() {
+    this(NO_ORIGIN);
+  }
+
+  private ProfileBuilder(long timelineOrigin) {
+    this.timelineOrigin = timelineOrigin;
+  }
+
+  /**
+   * A builder for one chunk, to be {@link #append appended} to the builder of the chunks before it: site timelines
+   * count from {@code timelineOriginEpochNanos}, the start of the first chunk that the whole analysis reads, so that
+   * they add up.
+   */
+  public static ProfileBuilder forChunk(long timelineOriginEpochNanos) {
+    return new ProfileBuilder(timelineOriginEpochNanos);
+  }
 
   public void file(String name) {
+    beganWithFile |= eventsRead == 0 && files.isEmpty() && durationNanos == 0;
     files.add(name);
     firstSamples.newRecording();
   }
@@ -145,7 +178,11 @@ public final class ProfileBuilder {
       return;
     }
     SiteKey key = new SiteKey(allocatedType, attribution.appFrame(), attribution.mechanism());
-    SiteStats stats = sites.computeIfAbsent(key, k -> new SiteStats(k, attribution.frames()));
+    SiteStats stats = sites.get(key);
+    if (stats == null) {
+      key = sites.size() < MAX_SITES ? key : OTHER_SITES;
+      stats = sites.computeIfAbsent(key, k -> new SiteStats(k, k == OTHER_SITES ? List.of() : attribution.frames()));
+    }
     stats.size(objectBytes);
     FirstSamples.Sample sample = new FirstSamples.Sample(key, allocatedType, thread, weight, epochNanos);
     if (source == AllocationSource.OBJECT_ALLOCATION_SAMPLE && !recordingUnderWay) {
@@ -155,14 +192,24 @@ public final class ProfileBuilder {
         return;
       }
     }
+    count(source, sample);
+  }
+
+  private void count(AllocationSource source, FirstSamples.Sample sample) {
     if (timelineOrigin == NO_ORIGIN) {
       timelineOrigin = sample.epochNanos();
     }
     sites.get(sample.site()).add(source, sample.weight(), sample.epochNanos() - timelineOrigin);
     bytesByType.computeIfAbsent(sample.type(), t -> new long[SOURCES])[source.ordinal()] += sample.weight();
-    bytesByThread.computeIfAbsent(sample.thread(), t -> new long[SOURCES])[source.ordinal()] += sample.weight();
+    bytesByThread.computeIfAbsent(threadKey(bytesByThread, sample.thread()), t -> new long[SOURCES])
+        [source.ordinal()] += sample.weight();
     bytesBySecond.computeIfAbsent(bucket(sample.epochNanos()), b -> new long[SOURCES])[source.ordinal()]
         += sample.weight();
+  }
+
+  /** The thread's own name while the map has room for it, else {@link #OTHER_THREADS}. */
+  private static String threadKey(Map<String, ?> byThread, String thread) {
+    return byThread.size() < MAX_THREAD_NAMES || byThread.containsKey(thread) ? thread : OTHER_THREADS;
   }
 
   private static long bucket(long epochNanos) {
@@ -171,7 +218,7 @@ public final class ProfileBuilder {
 
   /** {@code jdk.ThreadAllocationStatistics}: the thread's exact allocation since it started, at {@code epochNanos}. */
   public void threadAllocated(String thread, long threadId, long epochNanos, long allocatedBytes) {
-    exactAllocatedByThread.merge(thread, allocatedBytes, Math::max);
+    exactAllocatedByThread.merge(threadKey(exactAllocatedByThread, thread), allocatedBytes, Math::max);
     firstSamples.threadAllocated(threadId, epochNanos, allocatedBytes);
   }
 
@@ -284,8 +331,101 @@ public final class ProfileBuilder {
     }
   }
 
+  /** Where site timelines begin: the first chunk's start or sample, or {@code whenUnset} before either came. */
+  public long timelineOrigin(long whenUnset) {
+    return timelineOrigin == NO_ORIGIN ? whenUnset : timelineOrigin;
+  }
+
   public long eventsRead() {
     return eventsRead;
+  }
+
+  /**
+   * Adds everything {@code later} read, which came after what this builder read: the next chunk of the same file, or
+   * the first of the next file. The result is what one builder reading both in turn would hold, with one exception:
+   * past the {@link #MAX_SITES} bound, which sites keep their own name depends on where chunks begin. Chunks can so
+   * be read in parallel, each into its own builder, and appended in file order. {@code later} is used up.
+   */
+  public void append(ProfileBuilder later) {
+    Map<SiteKey, SiteKey> renamed = new HashMap<>();
+    later.sites.forEach((key, theirs) -> {
+      SiteStats mine = sites.get(key);
+      if (mine != null) {
+        mine.add(theirs);
+      } else if (sites.size() < MAX_SITES && key != OTHER_SITES) {
+        sites.put(key, theirs);
+      } else {
+        renamed.put(key, OTHER_SITES);
+        sites.computeIfAbsent(OTHER_SITES, k -> new SiteStats(k, List.of())).add(theirs);
+      }
+    });
+    if (!renamed.isEmpty()) {
+      later.firstSamples.renameSites(key -> renamed.getOrDefault(key, key));
+    }
+    if (timelineOrigin == NO_ORIGIN) {
+      timelineOrigin = later.timelineOrigin;
+    }
+    firstSamples.append(later.firstSamples, later.beganWithFile,
+        released -> count(AllocationSource.OBJECT_ALLOCATION_SAMPLE, released));
+    later.bytesByType.forEach((type, bytes) ->
+        addAll(bytesByType.computeIfAbsent(type, t -> new long[SOURCES]), bytes));
+    later.bytesByThread.forEach((thread, bytes) ->
+        addAll(bytesByThread.computeIfAbsent(threadKey(bytesByThread, thread), t -> new long[SOURCES]), bytes));
+    later.bytesBySecond.forEach((second, bytes) ->
+        addAll(bytesBySecond.computeIfAbsent(second, b -> new long[SOURCES]), bytes));
+    later.exactAllocatedByThread.forEach((thread, bytes) ->
+        exactAllocatedByThread.merge(threadKey(exactAllocatedByThread, thread), bytes, Math::max));
+    collections.addAll(later.collections);
+    heapSamples.addAll(later.heapSamples);
+    collectors.addAll(later.collectors);
+    files.addAll(later.files);
+    applicationPackages.addAll(later.applicationPackages);
+    if (agentVersion == null) {
+      agentVersion = later.agentVersion;
+    }
+    problems.addAll(later.problems);
+    jdkVersion(later.jdkVersion);
+    eventsRead += later.eventsRead;
+    later.eventCounts.forEach((type, count) -> eventCounts.computeIfAbsent(type, t -> new long[1])[0] += count[0]);
+    later.tests.forEach((test, runs) -> tests.merge(test, runs, TestAllocation::plus));
+    jit.append(later.jit);
+    durationNanos += later.durationNanos;
+    flags.putAll(later.flags);
+    if (later.compressedOops != null) {
+      heapConfiguration(later.compressedOops, later.objectAlignment);
+    }
+    later.threadStartsByFrame.forEach((frame, starts) ->
+        threadStartsByFrame.computeIfAbsent(frame, f -> new long[1])[0] += starts[0]);
+    later.threadStartFrames.forEach(threadStartFrames::putIfAbsent);
+    peakLiveThreads = Math.max(peakLiveThreads, later.peakLiveThreads);
+    later.survivorsBySite.forEach((site, count) -> survivorsBySite.merge(site, count, Long::sum));
+    oldObjectSamples += later.oldObjectSamples;
+    later.largeAllocationsByFrame.forEach((frame, theirs) -> {
+      long[] mine = largeAllocationsByFrame.computeIfAbsent(frame, f -> new long[3]);
+      mine[0] += theirs[0];
+      mine[1] = Math.max(mine[1], theirs[1]);
+      mine[2] += theirs[2];
+    });
+    later.largeAllocationFrames.forEach(largeAllocationFrames::putIfAbsent);
+    enabledEvents.addAll(later.enabledEvents);
+    later.embeddedClassFiles.forEach(embeddedClassFiles::putIfAbsent);
+    later.measuredLifetimes.forEach((site, period) -> siteLifetimes(site, period));
+    later.measuredSizes.forEach((site, period) -> collectionSizes(site, period));
+    if (later.instrumentation != null) {
+      instrumentation(later.instrumentation);
+    }
+    later.skippedAgentEvents.forEach((event, theirs) -> {
+      SkippedEvents mine = skippedAgentEvents.putIfAbsent(event, theirs);
+      if (mine != null) {
+        mine.count += theirs.count;
+      }
+    });
+  }
+
+  private static void addAll(long[] sums, long[] more) {
+    for (int i = 0; i < sums.length; i++) {
+      sums[i] += more[i];
+    }
   }
 
   /**

@@ -30,6 +30,21 @@ public final class SiteStats {
     timeline.add(sinceOrigin, weight);
   }
 
+  /** Adds what {@code other}, the same site counted by another reader, counted; its frames are this one's. */
+  void add(SiteStats other) {
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] += other.bytes[i];
+      samples[i] += other.samples[i];
+      if (other.timelines[i] != null) {
+        if (timelines[i] == null) {
+          timelines[i] = new SiteTimeline.Builder();
+        }
+        timelines[i].add(other.timelines[i]);
+      }
+    }
+    sizes.add(other.sizes);
+  }
+
   public SiteTimeline timeline(AllocationSource source, long originEpochNanos) {
     SiteTimeline.Builder timeline = timelines[source.ordinal()];
     return timeline == null ? SiteTimeline.EMPTY : timeline.build(originEpochNanos);

@@ -79,14 +79,40 @@ public record SiteTimeline(long originEpochNanos, long sliceNanos, long[] bytes)
     void add(long sinceOrigin, long weight) {
       long slice = Math.max(0, sinceOrigin) / sliceNanos;
       while (slice >= SLICES) {
-        for (int i = 0; i < SLICES / 2; i++) {
-          bytes[i] = bytes[2 * i] + bytes[2 * i + 1];
-        }
-        Arrays.fill(bytes, SLICES / 2, SLICES, 0);
-        sliceNanos *= 2;
+        widen();
         slice = Math.max(0, sinceOrigin) / sliceNanos;
       }
       bytes[(int) slice] += weight;
+    }
+
+    /**
+     * Adds {@code other}'s samples, collected from the same origin: the narrower of the two widens to the other's
+     * slices first. Slices only ever double, so the result is the timeline of all samples added to one builder.
+     */
+    void add(Builder other) {
+      while (sliceNanos < other.sliceNanos) {
+        widen();
+      }
+      long[] theirs = other.bytes;
+      for (long width = other.sliceNanos; width < sliceNanos; width *= 2) {
+        theirs = widened(theirs);
+      }
+      for (int i = 0; i < SLICES; i++) {
+        bytes[i] += theirs[i];
+      }
+    }
+
+    private void widen() {
+      System.arraycopy(widened(bytes), 0, bytes, 0, SLICES);
+      sliceNanos *= 2;
+    }
+
+    private static long[] widened(long[] slices) {
+      long[] wider = new long[SLICES];
+      for (int i = 0; i < SLICES / 2; i++) {
+        wider[i] = slices[2 * i] + slices[2 * i + 1];
+      }
+      return wider;
     }
 
     SiteTimeline build(long originEpochNanos) {

@@ -27,6 +27,17 @@ public final class SizeStats {
     log2Buckets[63 - Long.numberOfLeadingZeros(bytes)]++;
   }
 
+  /** Adds the sizes {@code other} counted. */
+  void add(SizeStats other) {
+    count += other.count;
+    sum += other.sum;
+    min = Math.min(min, other.min);
+    max = Math.max(max, other.max);
+    for (int i = 0; i < BUCKETS; i++) {
+      log2Buckets[i] += other.log2Buckets[i];
+    }
+  }
+
   /** A copy that later sizes do not change, for a profile built while events still arrive. */
   SizeStats copy() {
     SizeStats copy = new SizeStats();

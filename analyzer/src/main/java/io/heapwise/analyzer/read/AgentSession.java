@@ -4,6 +4,7 @@ package io.heapwise.analyzer.read;
 
 import io.heapwise.analyzer.model.ProfileBuilder;
 import io.heapwise.analyzer.model.SiteAttributor;
+import io.heapwise.analyzer.read.jfr.JfrEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ record AgentSession(String agentVersion, List<String> include, List<String> excl
       while (declared && recording.hasMoreEvents()) {
         RecordedEvent event = recording.readEvent();
         if (EVENT_NAME.equals(event.getEventType().getName())) {
-          return of(event);
+          return of(new JdkRecordedEvent(event));
         }
       }
       return NONE;
@@ -47,7 +48,7 @@ record AgentSession(String agentVersion, List<String> include, List<String> excl
   }
 
   /** The session a {@value #EVENT_NAME} event describes. */
-  static AgentSession of(RecordedEvent event) {
+  static AgentSession of(JfrEvent event) {
     return new AgentSession(string(event, "agentVersion"), packages(event, "include"), packages(event, "exclude"));
   }
 
@@ -67,11 +68,11 @@ record AgentSession(String agentVersion, List<String> include, List<String> excl
     return new SiteAttributor(application, libraries);
   }
 
-  private static String string(RecordedEvent event, String field) {
+  private static String string(JfrEvent event, String field) {
     return event.hasField(field) ? event.getString(field) : null;
   }
 
-  private static List<String> packages(RecordedEvent event, String field) {
+  private static List<String> packages(JfrEvent event, String field) {
     String value = string(event, field);
     if (value == null || value.isBlank()) {
       return List.of();

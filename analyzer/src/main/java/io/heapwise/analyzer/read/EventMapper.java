@@ -10,27 +10,19 @@ import io.heapwise.analyzer.model.MethodId;
 import io.heapwise.analyzer.model.ProfileBuilder;
 import io.heapwise.analyzer.model.SiteAttributor;
 import io.heapwise.analyzer.model.SiteAttributor.Attribution;
-import java.time.Duration;
-import java.time.Instant;
+import io.heapwise.analyzer.read.jfr.JfrEvent;
+import io.heapwise.analyzer.read.jfr.JfrObject;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import jdk.jfr.EventType;
-import jdk.jfr.consumer.RecordedClass;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedMethod;
-import jdk.jfr.consumer.RecordedObject;
-import jdk.jfr.consumer.RecordedStackTrace;
-import jdk.jfr.consumer.RecordedThread;
+import java.util.Set;
 
 /**
- * Turns each JFR event into a call on the {@link ProfileBuilder}, so that no {@code jdk.jfr.consumer} object
- * outlives the chunk (or, streaming, the flush) it was read from. Field names are checked, not assumed: writers
- * differ across JDK versions and tools.
+ * Turns each JFR event into a call on the {@link ProfileBuilder}, so that no event or constant-pool object outlives
+ * the chunk (or, streaming, the flush) it was read from. Field names are checked, not assumed: writers differ across
+ * JDK versions and tools. It reads the chunk reader's events and the JDK parser's alike, through {@link JfrEvent}.
  */
 final class EventMapper {
 
@@ -39,12 +31,26 @@ final class EventMapper {
   /** The Heapwise JUnit extension's event: one per test, its thread's exact allocation. */
   static final String TEST_EVENT = "heapwise.Test";
 
+  /**
+   * The event types the model reads: a reader need not decode any other. The thread allocation counters and thread
+   * starts are here for the first-sample rule, the settings for what the recording enabled.
+   */
+  static final Set<String> EVENT_TYPES = Set.of("jdk.ObjectAllocationSample", "jdk.ObjectAllocationInNewTLAB",
+      "jdk.ObjectAllocationOutsideTLAB", "jdk.GarbageCollection", "jdk.GCHeapSummary", "jdk.GCConfiguration",
+      "jdk.JVMInformation", "jdk.InitialSystemProperty", "jdk.ThreadAllocationStatistics", "jdk.ThreadStart",
+      "jdk.JavaThreadStatistics", "jdk.IntFlag", "jdk.UnsignedIntFlag", "jdk.LongFlag", "jdk.UnsignedLongFlag",
+      "jdk.DoubleFlag", "jdk.BooleanFlag", "jdk.StringFlag", "jdk.GCHeapConfiguration", "jdk.OldObjectSample",
+      "jdk.AllocationRequiringGC", "jdk.ActiveSetting", "heapwise.ClassFile", TEST_EVENT, "jdk.Compilation",
+      "jdk.CompilerInlining", InstrumentationEvents.SITE_LIFETIMES, InstrumentationEvents.COLLECTION_SIZES,
+      InstrumentationEvents.INSTRUMENTATION);
+
   private final ProfileBuilder builder;
   private SiteAttributor attributor;
-  /** The JDK's parser hands out one stack-trace object per constant-pool entry: resolve each stack once. */
-  private final Map<RecordedStackTrace, Attribution> attributions = new IdentityHashMap<>();
+  /** A parser hands out one stack-trace object per constant-pool entry: resolve each stack once. */
+  private final Map<JfrObject, Attribution> attributions = new HashMap<>();
   /** Likewise one class object per entry: its name is worked out once, not for every allocation of it. */
-  private final Map<RecordedClass, String> typeNames = new IdentityHashMap<>();
+  private final Map<JfrObject, String> typeNames = new HashMap<>();
+  private final Map<JfrObject, ThreadRef> threads = new HashMap<>();
   private final Map<Long, String> eventNamesById = new HashMap<>();
   private final InstrumentationEvents instrumentationEvents;
 
@@ -77,11 +83,12 @@ final class EventMapper {
   void chunkDone() {
     attributions.clear();
     typeNames.clear();
+    threads.clear();
   }
 
-  void accept(RecordedEvent event) {
-    builder.eventRead(epochNanos(event.getEndTime()));
-    String type = event.getEventType().getName();
+  void accept(JfrEvent event) {
+    builder.eventRead(event.endEpochNanos());
+    String type = event.typeName();
     builder.eventOfType(type);
     switch (type) {
       case "jdk.ObjectAllocationSample" ->
@@ -107,13 +114,12 @@ final class EventMapper {
       }
       case "jdk.ThreadAllocationStatistics" -> {
         if (event.hasField("thread") && event.hasField("allocated")) {
-          RecordedThread thread = event.getThread("thread");
-          builder.threadAllocated(threadName(thread), threadId(thread), epochNanos(event.getEndTime()),
-              event.getLong("allocated"));
+          ThreadRef thread = thread(event.getObject("thread"));
+          builder.threadAllocated(thread.name(), thread.id(), event.endEpochNanos(), event.getLong("allocated"));
         }
       }
       case "jdk.ThreadStart" -> builder.threadStarted(attribution(event),
-          threadId(event.hasField("thread") ? event.getThread("thread") : null));
+          thread(event.hasField("thread") ? event.getObject("thread") : null).id());
       case "jdk.JavaThreadStatistics" -> builder.liveThreads(longField(event, "activeCount"),
           longField(event, "peakCount"));
       case "jdk.IntFlag", "jdk.UnsignedIntFlag", "jdk.LongFlag", "jdk.UnsignedLongFlag", "jdk.DoubleFlag",
@@ -144,31 +150,31 @@ final class EventMapper {
     }
   }
 
-  private void allocation(RecordedEvent event, AllocationSource source, long weight, long objectBytes) {
+  private void allocation(JfrEvent event, AllocationSource source, long weight, long objectBytes) {
     if (weight <= 0 || !event.hasField("objectClass")) {
       return;
     }
-    String typeName = typeName(event.getClass("objectClass"));
+    String typeName = typeName(event.getObject("objectClass"));
     Attribution attribution = attribution(event);
     if (TypeNames.isLambda(typeName) && attribution.appFrame() != null) {
       attribution = attribution.asLambdaCapture();
     }
-    RecordedThread thread = event.getThread();
-    builder.allocation(source, typeName, attribution, weight, objectBytes, threadName(thread), threadId(thread),
-        epochNanos(event.getStartTime()));
+    ThreadRef thread = thread(event.hasField("eventThread") ? event.getObject("eventThread") : null);
+    builder.allocation(source, typeName, attribution, weight, objectBytes, thread.name(), thread.id(),
+        event.startEpochNanos());
   }
 
-  private void survivor(RecordedEvent event) {
+  private void survivor(JfrEvent event) {
     if (!event.hasField("object")) {
       return;
     }
-    RecordedObject object = event.getValue("object");
-    RecordedClass type = object != null && object.hasField("type") ? object.getValue("type") : null;
+    JfrObject object = event.getObject("object");
+    JfrObject type = object != null && object.hasField("type") ? object.getObject("type") : null;
     builder.survivor(typeName(type), attribution(event));
   }
 
   /** The agent's copy of an application class file: bytecode facts without the application's jars. */
-  private void embeddedClassFile(RecordedEvent event) {
+  private void embeddedClassFile(JfrEvent event) {
     String name = stringField(event, "className");
     String base64 = stringField(event, "classFile");
     if (name != null && base64 != null) {
@@ -180,20 +186,20 @@ final class EventMapper {
     }
   }
 
-  private void compilation(RecordedEvent event) {
-    RecordedMethod method = event.hasField("method") ? event.getValue("method") : null;
+  private void compilation(JfrEvent event) {
+    JfrObject method = event.hasField("method") ? event.getObject("method") : null;
     // JDK 17 spells the field "succeded".
     boolean succeeded = event.hasField("succeded") ? event.getBoolean("succeded")
         : !event.hasField("succeeded") || event.getBoolean("succeeded");
     if (method != null && event.hasField("compileId") && event.hasField("compileLevel")) {
       builder.compilation(methodId(method), (int) event.getLong("compileId"), (int) event.getLong("compileLevel"),
-          succeeded, epochNanos(event.getEndTime()));
+          succeeded, event.endEpochNanos());
     }
   }
 
-  private void inlining(RecordedEvent event) {
-    RecordedMethod caller = event.hasField("caller") ? event.getValue("caller") : null;
-    RecordedObject callee = event.hasField("callee") ? event.getValue("callee") : null;
+  private void inlining(JfrEvent event) {
+    JfrObject caller = event.hasField("caller") ? event.getObject("caller") : null;
+    JfrObject callee = event.hasField("callee") ? event.getObject("callee") : null;
     if (caller == null || callee == null || !event.hasField("compileId")) {
       return;
     }
@@ -208,12 +214,19 @@ final class EventMapper {
         event.hasField("succeeded") && event.getBoolean("succeeded"), stringField(event, "message"));
   }
 
-  private static MethodId methodId(RecordedMethod method) {
-    return new MethodId(method.getType() == null ? "" : method.getType().getName(), method.getName(),
-        method.getDescriptor() == null ? "" : method.getDescriptor());
+  private static MethodId methodId(JfrObject method) {
+    String descriptor = stringField(method, "descriptor");
+    return new MethodId(className(method.getObject("type")), stringField(method, "name"),
+        descriptor == null ? "" : descriptor);
   }
 
-  private void testRan(RecordedEvent event) {
+  /** A class's binary name, {@code java.lang.String}, as the JDK's {@code RecordedClass.getName()} gives it. */
+  private static String className(JfrObject type) {
+    String name = type == null ? null : stringField(type, "name");
+    return name == null ? "" : name.replace('/', '.');
+  }
+
+  private void testRan(JfrEvent event) {
     String test = stringField(event, "test");
     if (test != null && event.hasField("allocated") && event.getLong("allocated") >= 0) {
       builder.testRan(test, event.getLong("allocated"), event.hasField("failed") && event.getBoolean("failed"));
@@ -224,7 +237,7 @@ final class EventMapper {
    * Settings arrive as (event type id, setting, value), and ids are per chunk. Two matter: "enabled", and the period
    * of the thread allocation counters, which when read as each chunk begins show which threads were there before.
    */
-  private void activeSetting(RecordedEvent event) {
+  private void activeSetting(JfrEvent event) {
     String eventName = event.hasField("id") ? eventNamesById.get(event.getLong("id")) : null;
     if (eventName == null) {
       return;
@@ -242,55 +255,57 @@ final class EventMapper {
     }
   }
 
-  /** The chunk's event types, so that settings can be read by event name. */
-  void eventTypes(List<EventType> types) {
+  /** The chunk's event types by id, so that settings can be read by event name. */
+  void eventTypes(Map<Long, String> namesById) {
     eventNamesById.clear();
-    for (EventType type : types) {
-      eventNamesById.put(type.getId(), type.getName());
-    }
+    eventNamesById.putAll(namesById);
   }
 
-  private Attribution attribution(RecordedEvent event) {
-    RecordedStackTrace stack = event.getStackTrace();
+  private Attribution attribution(JfrEvent event) {
+    JfrObject stack = event.hasField("stackTrace") ? event.getObject("stackTrace") : null;
     return stack == null ? NO_STACK : attributions.computeIfAbsent(stack, this::attribute);
   }
 
-  private String typeName(RecordedClass type) {
+  private String typeName(JfrObject type) {
     return type == null ? "(unknown type)"
-        : typeNames.computeIfAbsent(type, t -> TypeNames.withoutHiddenSuffix(TypeNames.toJava(t.getName())));
+        : typeNames.computeIfAbsent(type, t -> TypeNames.withoutHiddenSuffix(TypeNames.toJava(className(t))));
   }
 
-  private Attribution attribute(RecordedStackTrace stack) {
-    List<RecordedFrame> recorded = stack.getFrames();
-    List<Frame> frames = new ArrayList<>(recorded.size());
-    for (RecordedFrame frame : recorded) {
-      RecordedMethod method = frame.getMethod();
-      String className = method == null || method.getType() == null
-          ? "" : TypeNames.withoutHiddenSuffix(method.getType().getName());
-      String methodName = method == null ? "" : method.getName();
-      frames.add(new Frame(className, methodName, frame.getLineNumber(), frame.getBytecodeIndex(),
-          frame.isJavaFrame()));
+  private Attribution attribute(JfrObject stack) {
+    Object[] recorded = stack.hasField("frames") && stack.getValue("frames") instanceof Object[] array
+        ? array : new Object[0];
+    List<Frame> frames = new ArrayList<>(recorded.length);
+    for (Object element : recorded) {
+      if (element instanceof JfrObject frame) {
+        JfrObject method = frame.hasField("method") ? frame.getObject("method") : null;
+        String className = method == null ? "" : TypeNames.withoutHiddenSuffix(className(method.getObject("type")));
+        String methodName = method == null ? "" : stringField(method, "name");
+        // As the JDK's RecordedFrame.isJavaFrame(): no writer marks frames yet, so all are Java frames.
+        boolean javaFrame = !frame.hasField("javaFrame") || frame.getBoolean("javaFrame");
+        frames.add(new Frame(className, methodName == null ? "" : methodName,
+            (int) longField(frame, "lineNumber", -1), (int) longField(frame, "bytecodeIndex", -1), javaFrame));
+      }
     }
     return attributor.attribute(frames);
   }
 
-  private void collection(RecordedEvent event) {
+  private void collection(JfrEvent event) {
     builder.collection(new GcEvent(
         event.hasField("gcId") ? event.getLong("gcId") : -1,
         stringField(event, "name"),
         stringField(event, "cause"),
-        epochMillis(event.getStartTime()),
+        Math.floorDiv(event.startEpochNanos(), 1_000_000L),
         millis(event, "sumOfPauses"),
         millis(event, "longestPause")));
   }
 
-  private void heapSummary(RecordedEvent event) {
+  private void heapSummary(JfrEvent event) {
     if (!event.hasField("when") || !event.hasField("heapUsed")) {
       return;
     }
     long committed = -1;
     if (event.hasField("heapSpace")) {
-      RecordedObject space = event.getValue("heapSpace");
+      JfrObject space = event.getObject("heapSpace");
       if (space != null && space.hasField("committedSize")) {
         committed = space.getLong("committedSize");
       }
@@ -302,47 +317,40 @@ final class EventMapper {
         committed));
   }
 
-  private static double millis(RecordedEvent event, String field) {
-    if (!event.hasField(field)) {
-      return 0;
-    }
-    Duration duration = event.getDuration(field);
-    return duration == null ? 0 : duration.toNanos() / 1e6;
+  private static double millis(JfrObject event, String field) {
+    return event.hasField(field) ? event.getDurationNanos(field) / 1e6 : 0;
   }
 
-  private static long longField(RecordedEvent event, String field) {
-    return event.hasField(field) ? event.getLong(field) : 0;
+  private static long longField(JfrObject object, String field) {
+    return longField(object, field, 0);
   }
 
-  private static String stringField(RecordedEvent event, String field) {
-    return event.hasField(field) ? event.getString(field) : null;
+  /** As the JDK's accessors: {@code absent} when the field is missing or holds nothing. */
+  private static long longField(JfrObject object, String field, long absent) {
+    return object.hasField(field) && object.getValue(field) instanceof Number number ? number.longValue() : absent;
   }
 
-  private static String threadName(RecordedThread thread) {
-    if (thread == null) {
-      return "(no thread)";
-    }
-    String name = thread.getJavaName();
-    return name != null ? name : thread.getOSName() != null ? thread.getOSName() : "(unnamed thread)";
+  private static String stringField(JfrObject object, String field) {
+    return object.hasField(field) ? object.getString(field) : null;
+  }
+
+  private ThreadRef thread(JfrObject thread) {
+    return thread == null ? ThreadRef.NONE : threads.computeIfAbsent(thread, ThreadRef::of);
   }
 
   /**
-   * The thread's identity in the recording: its Java thread id, or for a thread without one (-1) its OS id, negated
-   * so that the two kinds never meet. {@link #NO_THREAD} when the event has none.
+   * A thread's name for the report, and its identity in the recording: its Java thread id, or for a thread without
+   * one (-1) its OS id, negated so that the two kinds never meet; {@link #NO_THREAD} when the event has none.
    */
-  private static long threadId(RecordedThread thread) {
-    if (thread == null) {
-      return NO_THREAD;
+  private record ThreadRef(String name, long id) {
+    static final ThreadRef NONE = new ThreadRef("(no thread)", NO_THREAD);
+
+    static ThreadRef of(JfrObject thread) {
+      String javaName = stringField(thread, "javaName");
+      String osName = stringField(thread, "osName");
+      String name = javaName != null ? javaName : osName != null ? osName : "(unnamed thread)";
+      long javaId = longField(thread, "javaThreadId", -1);
+      return new ThreadRef(name, javaId >= 0 ? javaId : -1 - longField(thread, "osThreadId", -1));
     }
-    long javaId = thread.getJavaThreadId();
-    return javaId >= 0 ? javaId : -1 - thread.getOSThreadId();
-  }
-
-  private static long epochMillis(Instant instant) {
-    return instant == null ? 0 : instant.toEpochMilli();
-  }
-
-  private static long epochNanos(Instant instant) {
-    return instant == null ? 0 : instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
   }
 }

@@ -8,11 +8,11 @@ import io.heapwise.analyzer.model.InstrumentedSite;
 import io.heapwise.analyzer.model.MeasuredLifetimes;
 import io.heapwise.analyzer.model.MeasuredSizes;
 import io.heapwise.analyzer.model.ProfileBuilder;
+import io.heapwise.analyzer.read.jfr.JfrEvent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoublePredicate;
-import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * The agent's instrumentation events (issue 4's contract), read by event and field name: the agent module defines
@@ -33,7 +33,7 @@ final class InstrumentationEvents {
     this.builder = builder;
   }
 
-  void siteLifetimes(RecordedEvent event) {
+  void siteLifetimes(JfrEvent event) {
     try {
       InstrumentedSite site = site(event);
       builder.siteLifetimes(site, new MeasuredLifetimes(
@@ -52,7 +52,7 @@ final class InstrumentationEvents {
     }
   }
 
-  void collectionSizes(RecordedEvent event) {
+  void collectionSizes(JfrEvent event) {
     try {
       InstrumentedSite site = site(event);
       builder.collectionSizes(site, new MeasuredSizes(
@@ -65,7 +65,7 @@ final class InstrumentationEvents {
     }
   }
 
-  void instrumentation(RecordedEvent event) {
+  void instrumentation(JfrEvent event) {
     try {
       builder.instrumentation(new InstrumentationStats(
           packages(string(event, "include")),
@@ -83,7 +83,7 @@ final class InstrumentationEvents {
   }
 
   /** The site in the names JFR frames use, so that it matches the {@code SiteKey} of the same instruction. */
-  private static InstrumentedSite site(RecordedEvent event) {
+  private static InstrumentedSite site(JfrEvent event) {
     String className = string(event, "className");
     String method = string(event, "method");
     String type = string(event, "allocatedType");
@@ -94,7 +94,7 @@ final class InstrumentationEvents {
     return new InstrumentedSite(TypeNames.agentName(className), method, line, TypeNames.agentName(type));
   }
 
-  private static Histogram histogram(RecordedEvent event, InstrumentedSite site, String field,
+  private static Histogram histogram(JfrEvent event, InstrumentedSite site, String field,
       DoublePredicate knownBucket) {
     String text = string(event, field);
     try {
@@ -105,7 +105,7 @@ final class InstrumentationEvents {
     }
   }
 
-  private static long count(RecordedEvent event, String field) {
+  private static long count(JfrEvent event, String field) {
     if (!event.hasField(field)) {
       return 0;
     }
@@ -116,7 +116,7 @@ final class InstrumentationEvents {
     return value;
   }
 
-  private static String string(RecordedEvent event, String field) {
+  private static String string(JfrEvent event, String field) {
     return event.hasField(field) ? event.getString(field) : null;
   }
 

@@ -14,17 +14,30 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Reads JFR files into a {@link ProfileBuilder}, chunk by chunk, as {@link LiveProfile} reads a live event stream;
  * only this package uses {@code jdk.jfr.consumer}.
+ *
+ * <p>A JFR file is a sequence of self-contained chunks, so chunks are read in parallel, each into its own builder,
+ * and appended to the result in file order ({@link ProfileBuilder#append}): the result does not depend on how many
+ * threads read. At most two chunks per thread are in memory at once, waiting to be appended.
  *
  * <p>Real recordings are often damaged: copied while the JVM was writing, truncated by a full disk, or written
  * by tools whose output the JDK's reader rejects part of. What can be read is read; each part that cannot is
@@ -36,27 +49,87 @@ public final class JfrLoader {
   private final List<String> applicationPackages;
   private final List<String> libraryPackages;
   private final ReadProgress progress;
+  private final int threads;
 
   /**
    * @param applicationPackages the user's choice; when empty, a recording made by the Heapwise agent supplies
    *     its own {@code include=} packages
+   * @param threads how many chunks to read at once
    */
   public JfrLoader(ProfileBuilder builder, List<String> applicationPackages, List<String> libraryPackages,
-      ReadProgress progress) {
+      ReadProgress progress, int threads) {
     this.builder = builder;
     this.applicationPackages = List.copyOf(applicationPackages);
     this.libraryPackages = List.copyOf(libraryPackages);
     this.progress = progress;
+    this.threads = threads;
+  }
+
+  /** A loader reading as many chunks at once as there are processors. */
+  public JfrLoader(ProfileBuilder builder, List<String> applicationPackages, List<String> libraryPackages,
+      ReadProgress progress) {
+    this(builder, applicationPackages, libraryPackages, progress, Runtime.getRuntime().availableProcessors());
   }
 
   /** Reads one file; throws only when nothing at all could be read from it. */
   public void load(Path file) throws UnreadableRecordingException {
+    load(List.of(file));
+  }
+
+  /**
+   * Reads the files, in this order, as one analysis: each stays a recording of its own (a JVM's thread counters and
+   * stack traces do not carry over to another's file). Throws when nothing at all could be read from one of them.
+   */
+  public void load(List<Path> files) throws UnreadableRecordingException {
+    List<RecordingInput> inputs = new ArrayList<>();
+    try {
+      for (Path file : files) {
+        inputs.add(open(file));
+      }
+      List<ChunkJob> jobs = new ArrayList<>();
+      for (RecordingInput input : inputs) {
+        List<JfrChunks.Chunk> chunks = input.layout().chunks();
+        for (int i = 0; i < chunks.size(); i++) {
+          jobs.add(new ChunkJob(input, chunks.get(i), i == 0, i == chunks.size() - 1));
+        }
+      }
+      readAll(jobs, timelineOrigin(inputs));
+    } finally {
+      inputs.forEach(RecordingInput::close);
+    }
+  }
+
+  /** A file ready to be read: checked, gunzipped if it was, split into chunks, its agent session found. */
+  private record RecordingInput(Path file, Path jfr, JfrChunks.Layout layout, SiteAttributor attributor) {
+
+    String where(JfrChunks.Chunk chunk) {
+      return layout.chunks().size() == 1 ? "" : String.format(Locale.ROOT, "chunk %d of %d: ", chunk.index(),
+          layout.chunks().size());
+    }
+
+    void close() {
+      if (!jfr.equals(file)) {
+        deleteQuietly(jfr);
+      }
+    }
+  }
+
+  private record ChunkJob(RecordingInput input, JfrChunks.Chunk chunk, boolean firstOfFile, boolean lastOfFile) {
+  }
+
+  /** A chunk read into its own builder, and why it could not be read whole ({@code null} when it could). */
+  private record ChunkResult(ProfileBuilder partial, String problem) {
+  }
+
+  private RecordingInput open(Path file) throws UnreadableRecordingException {
     checkReadable(file);
-    builder.file(file.toString());
     Path jfr = null;
     try {
       jfr = isGzip(file) ? gunzip(file) : file;
-      loadChunks(file, jfr);
+      JfrChunks.Layout layout = JfrChunks.scan(jfr);
+      RecordingInput input = new RecordingInput(file, jfr, layout, attributorFor(jfr, layout));
+      jfr = null;
+      return input;
     } catch (IOException e) {
       throw new UnreadableRecordingException(file, "cannot be read: " + describe(e), e);
     } finally {
@@ -66,56 +139,117 @@ public final class JfrLoader {
     }
   }
 
-  private void loadChunks(Path file, Path jfr) throws IOException, UnreadableRecordingException {
-    JfrChunks.Layout layout = JfrChunks.scan(jfr);
-    JfrChunks.Chunk first = layout.chunks().stream().filter(JfrChunks.Chunk::complete).findFirst().orElse(null);
-    // The first chunk is read twice, for the agent's session and then for its events: copied once.
-    try (ChunkFile firstFile = first == null ? null : ChunkFile.of(jfr, layout, first)) {
-      EventMapper mapper = new EventMapper(builder, attributorFor(firstFile));
-      readChunks(file, jfr, layout, first, firstFile, mapper);
+  /** Where the builder's site timelines begin: the first complete chunk's start, unless it knows already. */
+  private long timelineOrigin(List<RecordingInput> inputs) {
+    for (RecordingInput input : inputs) {
+      for (JfrChunks.Chunk chunk : input.layout().chunks()) {
+        if (chunk.complete()) {
+          return builder.timelineOrigin(chunk.startEpochNanos());
+        }
+      }
+    }
+    return builder.timelineOrigin(0);
+  }
+
+  private void readAll(List<ChunkJob> jobs, long origin) throws UnreadableRecordingException {
+    int readers = Math.max(1, Math.min(threads, jobs.size()));
+    ExecutorService pool = readers == 1 ? null : Executors.newFixedThreadPool(readers, runnable -> {
+      Thread thread = new Thread(runnable, "heapwise-chunk-reader");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      Deque<Future<ChunkResult>> ahead = new ArrayDeque<>();
+      int submitted = 0;
+      long fileEvents = 0;
+      List<String> fileProblems = new ArrayList<>();
+      for (ChunkJob job : jobs) {
+        ChunkResult result;
+        if (pool == null) {
+          result = read(job, origin);
+        } else {
+          while (submitted < jobs.size() && ahead.size() < 2 * readers) {
+            ChunkJob next = jobs.get(submitted++);
+            ahead.add(pool.submit(() -> read(next, origin)));
+          }
+          result = await(ahead.poll(), job.input().file());
+        }
+        fileEvents += result.partial().eventsRead();
+        if (result.problem() != null) {
+          fileProblems.add(result.problem());
+        }
+        builder.append(result.partial());
+        progress.update(job.input().file(), job.chunk().offset() + job.chunk().availableSize(),
+            job.input().layout().fileSize());
+        if (job.lastOfFile()) {
+          fileDone(job.input(), fileEvents, fileProblems);
+          fileEvents = 0;
+          fileProblems.clear();
+        }
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
     }
   }
 
-  private void readChunks(Path file, Path jfr, JfrChunks.Layout layout, JfrChunks.Chunk first, ChunkFile firstFile,
-      EventMapper mapper) throws IOException, UnreadableRecordingException {
-    List<JfrChunks.Chunk> chunks = layout.chunks();
-    long eventsBefore = builder.eventsRead();
-    List<String> problems = new ArrayList<>();
-    for (JfrChunks.Chunk chunk : chunks) {
-      String where = chunks.size() == 1 ? "" : String.format(Locale.ROOT, "chunk %d of %d: ", chunk.index(),
-          chunks.size());
-      if (!chunk.complete()) {
-        problems.add(where + incompleteChunk(chunk));
-        continue;
+  private static ChunkResult await(Future<ChunkResult> future, Path file) throws UnreadableRecordingException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnreadableRecordingException(file, "reading was interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw new UnreadableRecordingException(file, "cannot be read: " + describe(io.getCause()), io.getCause());
       }
-      long chunkEventsBefore = builder.eventsRead();
-      builder.chunkStarted(chunk.startEpochNanos());
-      String failure;
-      if (chunk == first) {
-        failure = readChunk(firstFile, mapper);
-      } else {
-        try (ChunkFile chunkFile = ChunkFile.of(jfr, layout, chunk)) {
-          failure = readChunk(chunkFile, mapper);
-        }
+      if (e.getCause() instanceof RuntimeException bug) {
+        throw bug;
       }
-      if (failure != null) {
-        problems.add(String.format(Locale.ROOT, "%s%s; %,d events of this chunk were read before it",
-            where, failure, builder.eventsRead() - chunkEventsBefore));
+      if (e.getCause() instanceof Error error) {
+        throw error;
       }
-      builder.chunkSpan(chunk.durationNanos());
-      progress.update(file, chunk.offset() + chunk.declaredSize(), layout.fileSize());
+      throw new IllegalStateException(e.getCause());
     }
-    if (layout.trailingProblem() != null) {
-      problems.add(layout.trailingProblem());
+  }
+
+  private void fileDone(RecordingInput input, long eventsRead, List<String> problems)
+      throws UnreadableRecordingException {
+    List<String> all = new ArrayList<>(problems);
+    if (input.layout().trailingProblem() != null) {
+      all.add(input.layout().trailingProblem());
     }
-    long eventsRead = builder.eventsRead() - eventsBefore;
-    if (eventsRead == 0 && !problems.isEmpty()) {
-      throw new UnreadableRecordingException(file, String.join("; ", problems) + "; no events could be read");
+    if (eventsRead == 0 && !all.isEmpty()) {
+      throw new UnreadableRecordingException(input.file(), String.join("; ", all) + "; no events could be read");
     }
-    for (String problem : problems) {
-      builder.problem(String.format(Locale.ROOT, "%s: %s (%,d events read from this file in all)", file,
+    for (String problem : all) {
+      builder.problem(String.format(Locale.ROOT, "%s: %s (%,d events read from this file in all)", input.file(),
           problem, eventsRead));
     }
+  }
+
+  /** Reads one chunk into a builder of its own; runs on a reader thread. */
+  private ChunkResult read(ChunkJob job, long origin) {
+    RecordingInput input = job.input();
+    JfrChunks.Chunk chunk = job.chunk();
+    ProfileBuilder partial = ProfileBuilder.forChunk(origin);
+    if (job.firstOfFile()) {
+      partial.file(input.file().toString());
+    }
+    if (!chunk.complete()) {
+      return new ChunkResult(partial, input.where(chunk) + incompleteChunk(chunk));
+    }
+    partial.chunkStarted(chunk.startEpochNanos());
+    String failure;
+    try (ChunkFile chunkFile = ChunkFile.of(input.jfr(), input.layout(), chunk)) {
+      failure = readChunk(chunkFile, new EventMapper(partial, input.attributor()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    partial.chunkSpan(chunk.durationNanos());
+    return new ChunkResult(partial, failure == null ? null : String.format(Locale.ROOT,
+        "%s%s; %,d events of this chunk were read before it", input.where(chunk), failure, partial.eventsRead()));
   }
 
   private static String incompleteChunk(JfrChunks.Chunk chunk) {
@@ -130,10 +264,9 @@ public final class JfrLoader {
   /** Returns {@code null} when the whole chunk was read, else what stopped the reader. */
   private static String readChunk(ChunkFile chunkFile, EventMapper mapper) {
     try (RecordingFile recording = new RecordingFile(chunkFile.path())) {
-      mapper.eventTypes(recording.readEventTypes());
+      mapper.eventTypes(namesById(recording.readEventTypes()));
       while (recording.hasMoreEvents()) {
-        RecordedEvent event = recording.readEvent();
-        mapper.accept(event);
+        mapper.accept(new JdkRecordedEvent(recording.readEvent()));
       }
       return null;
     } catch (IOException | RuntimeException | InternalError | StackOverflowError e) {
@@ -145,9 +278,24 @@ public final class JfrLoader {
     }
   }
 
-  /** @param firstChunk the file's first complete chunk, where the agent's session event is; null when none */
-  private SiteAttributor attributorFor(ChunkFile firstChunk) {
-    AgentSession session = firstChunk == null ? AgentSession.NONE : AgentSession.find(firstChunk.path());
+  /** Event type names by id, as {@code jdk.ActiveSetting} refers to them. */
+  static Map<Long, String> namesById(List<EventType> types) {
+    Map<Long, String> names = new HashMap<>();
+    for (EventType type : types) {
+      names.put(type.getId(), type.getName());
+    }
+    return names;
+  }
+
+  /** Attributes by the agent's session, which is in the file's first complete chunk when the agent made it. */
+  private SiteAttributor attributorFor(Path jfr, JfrChunks.Layout layout) throws IOException {
+    JfrChunks.Chunk first = layout.chunks().stream().filter(JfrChunks.Chunk::complete).findFirst().orElse(null);
+    AgentSession session = AgentSession.NONE;
+    if (first != null) {
+      try (ChunkFile firstFile = ChunkFile.of(jfr, layout, first)) {
+        session = AgentSession.find(firstFile.path());
+      }
+    }
     return session.attributor(builder, applicationPackages, libraryPackages);
   }
 

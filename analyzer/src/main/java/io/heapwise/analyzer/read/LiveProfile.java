@@ -61,10 +61,11 @@ public final class LiveProfile {
   /** One event of the stream; nothing of it is kept, so the stream may reuse the object. */
   public void accept(RecordedEvent event) {
     synchronized (lock) {
-      if (AgentSession.EVENT_NAME.equals(event.getEventType().getName())) {
-        mapper.attributor(AgentSession.of(event).attributor(builder, applicationPackages, libraryPackages));
+      JdkRecordedEvent view = new JdkRecordedEvent(event);
+      if (AgentSession.EVENT_NAME.equals(view.typeName())) {
+        mapper.attributor(AgentSession.of(view).attributor(builder, applicationPackages, libraryPackages));
       }
-      mapper.accept(event);
+      mapper.accept(view);
       widenSpan(event.getEndTime());
     }
   }
@@ -107,7 +108,7 @@ public final class LiveProfile {
 
   private void metadata(MetadataEvent metadata) {
     synchronized (lock) {
-      mapper.eventTypes(metadata.getEventTypes());
+      mapper.eventTypes(JfrLoader.namesById(metadata.getEventTypes()));
     }
   }
 
