@@ -65,6 +65,9 @@ final class FirstSamples {
 
   private final List<Recording> recordings = new ArrayList<>();
   private Recording current = new Recording();
+  private ThreadState lastState;
+  private long lastThreadId;
+  private Recording lastStateRecording;
 
   FirstSamples() {
     recordings.add(current);
@@ -174,11 +177,32 @@ final class FirstSamples {
   }
 
   /**
-   * One sample of {@code threadId}. Returns what to count now: nothing while it is its thread's earliest so far, else
-   * the sample itself, or the one it replaces as the earliest (a file gives a chunk thread buffer by thread buffer).
+   * One sample of {@code threadId}. Returns what to count now: {@link #HELD} (nothing) while it is its thread's
+   * earliest so far, {@code null} for the sample itself, or the one it replaces as the earliest (a file gives a chunk
+   * thread buffer by thread buffer). No sample object is made for the common case, a later sample counted as it is.
    */
-  Sample sample(long threadId, Sample sample) {
-    return current.thread(threadId).sample(sample);
+  Sample sample(long threadId, SiteKey site, String type, String thread, long weight, long epochNanos) {
+    ThreadState state = threadState(threadId);
+    state.lastSampleNanos = Math.max(state.lastSampleNanos, epochNanos);
+    if (state.first != null && epochNanos >= state.first.epochNanos()) {
+      state.laterWeights += weight;
+      return null;
+    }
+    Sample displaced = state.sample(new Sample(site, type, thread, weight, epochNanos));
+    return displaced == null ? HELD : displaced;
+  }
+
+  /** What {@link #sample} returns for a sample it holds aside. */
+  static final Sample HELD = new Sample(null, null, null, 0, 0);
+
+  /** The thread's state in the current recording; the last one asked for is remembered, as samples come in runs. */
+  private ThreadState threadState(long threadId) {
+    if (lastState == null || lastThreadId != threadId || lastStateRecording != current) {
+      lastState = current.thread(threadId);
+      lastThreadId = threadId;
+      lastStateRecording = current;
+    }
+    return lastState;
   }
 
   /** First samples held aside, one per thread and recording. */

@@ -39,6 +39,8 @@ public final class ProfileBuilder {
   private final Map<String, long[]> bytesByType = new HashMap<>();
   private final Map<String, long[]> bytesByThread = new LinkedHashMap<>();
   private final TreeMap<Long, long[]> bytesBySecond = new TreeMap<>();
+  private long lastSecond;
+  private long[] lastSecondBytes;
   private final Map<String, Long> exactAllocatedByThread = new LinkedHashMap<>();
   private final List<GcEvent> collections = new ArrayList<>();
   private final List<HeapSample> heapSamples = new ArrayList<>();
@@ -51,6 +53,8 @@ public final class ProfileBuilder {
   private long eventsRead;
   /** Events read per type: a work counter for the gate ({@code --work-event}), among others. */
   private final Map<String, long[]> eventCounts = new HashMap<>();
+  private String lastEventType;
+  private long[] lastEventCount;
   private final Map<String, TestAllocation> tests = new HashMap<>();
   private JitEvents jit = new JitEvents();
   private long durationNanos;
@@ -138,7 +142,12 @@ public final class ProfileBuilder {
 
   /** One more event of {@code eventType} was read. */
   public void eventOfType(String eventType) {
-    eventCounts.computeIfAbsent(eventType, type -> new long[1])[0]++;
+    // Events come in runs of one type, and a reader hands out one name object per type.
+    if (eventType != lastEventType) {
+      lastEventType = eventType;
+      lastEventCount = eventCounts.computeIfAbsent(eventType, type -> new long[1]);
+    }
+    lastEventCount[0]++;
   }
 
   /** A finished JIT compilation ({@code jdk.Compilation}). */
@@ -174,25 +183,91 @@ public final class ProfileBuilder {
    */
   public void allocation(AllocationSource source, String allocatedType, SiteAttributor.Attribution attribution,
       long weight, long objectBytes, String thread, long threadId, long epochNanos) {
-    if (weight <= 0) {
-      return;
+    allocation(source, site(allocatedType, attribution), thread(thread, threadId), weight, objectBytes, epochNanos);
+  }
+
+  /**
+   * Where a reader counts the allocations of one site: resolved once per site (per stack trace, say) rather than
+   * per event, which matters at millions of events a second. Valid for this builder only.
+   */
+  public static final class SiteSlot {
+    private final SiteStats stats;
+    private final String type;
+    private final long[] typeBytes;
+
+    private SiteSlot(SiteStats stats, String type, long[] typeBytes) {
+      this.stats = stats;
+      this.type = type;
+      this.typeBytes = typeBytes;
     }
+  }
+
+  /** Likewise for the thread an allocation happened in. */
+  public static final class ThreadSlot {
+    private final String name;
+    private final long id;
+    private final long[] bytes;
+
+    private ThreadSlot(String name, long id, long[] bytes) {
+      this.name = name;
+      this.id = id;
+      this.bytes = bytes;
+    }
+  }
+
+  /** The slot of the site {@code allocatedType} allocated at {@code attribution}, or of the other sites when full. */
+  public SiteSlot site(String allocatedType, SiteAttributor.Attribution attribution) {
     SiteKey key = new SiteKey(allocatedType, attribution.appFrame(), attribution.mechanism());
     SiteStats stats = sites.get(key);
     if (stats == null) {
-      key = sites.size() < MAX_SITES ? key : OTHER_SITES;
-      stats = sites.computeIfAbsent(key, k -> new SiteStats(k, k == OTHER_SITES ? List.of() : attribution.frames()));
+      SiteKey kept = sites.size() < MAX_SITES ? key : OTHER_SITES;
+      stats = sites.computeIfAbsent(kept, k -> new SiteStats(k, k == OTHER_SITES ? List.of() : attribution.frames()));
     }
-    stats.size(objectBytes);
-    FirstSamples.Sample sample = new FirstSamples.Sample(key, allocatedType, thread, weight, epochNanos);
+    return new SiteSlot(stats, allocatedType, bytesByType.computeIfAbsent(allocatedType, t -> new long[SOURCES]));
+  }
+
+  /** The slot of thread {@code threadId}, named {@code name} in the report (or counted with other threads). */
+  public ThreadSlot thread(String name, long threadId) {
+    return new ThreadSlot(name, threadId,
+        bytesByThread.computeIfAbsent(threadKey(bytesByThread, name), t -> new long[SOURCES]));
+  }
+
+  /** One allocation event, at slots from {@link #site} and {@link #thread}. */
+  public void allocation(AllocationSource source, SiteSlot site, ThreadSlot thread, long weight, long objectBytes,
+      long epochNanos) {
+    if (weight <= 0) {
+      return;
+    }
+    site.stats.size(objectBytes);
     if (source == AllocationSource.OBJECT_ALLOCATION_SAMPLE && !recordingUnderWay) {
       // Only these weights are deltas of a per-thread counter; TLAB events weigh their own TLAB.
-      sample = firstSamples.sample(threadId, sample);
-      if (sample == null) {
+      FirstSamples.Sample displaced = firstSamples.sample(thread.id, site.stats.key(), site.type, thread.name, weight,
+          epochNanos);
+      if (displaced == FirstSamples.HELD) {
+        return;
+      }
+      if (displaced != null) {
+        count(source, displaced);
         return;
       }
     }
-    count(source, sample);
+    if (timelineOrigin == NO_ORIGIN) {
+      timelineOrigin = epochNanos;
+    }
+    site.stats.add(source, weight, epochNanos - timelineOrigin);
+    site.typeBytes[source.ordinal()] += weight;
+    thread.bytes[source.ordinal()] += weight;
+    secondSlot(epochNanos)[source.ordinal()] += weight;
+  }
+
+  /** The per-second totals of {@code epochNanos}'s second; events come mostly in time order, so one is remembered. */
+  private long[] secondSlot(long epochNanos) {
+    long second = bucket(epochNanos);
+    if (second != lastSecond || lastSecondBytes == null) {
+      lastSecond = second;
+      lastSecondBytes = bytesBySecond.computeIfAbsent(second, b -> new long[SOURCES]);
+    }
+    return lastSecondBytes;
   }
 
   private void count(AllocationSource source, FirstSamples.Sample sample) {
@@ -203,8 +278,7 @@ public final class ProfileBuilder {
     bytesByType.computeIfAbsent(sample.type(), t -> new long[SOURCES])[source.ordinal()] += sample.weight();
     bytesByThread.computeIfAbsent(threadKey(bytesByThread, sample.thread()), t -> new long[SOURCES])
         [source.ordinal()] += sample.weight();
-    bytesBySecond.computeIfAbsent(bucket(sample.epochNanos()), b -> new long[SOURCES])[source.ordinal()]
-        += sample.weight();
+    secondSlot(sample.epochNanos())[source.ordinal()] += sample.weight();
   }
 
   /** The thread's own name while the map has room for it, else {@link #OTHER_THREADS}. */

@@ -47,10 +47,12 @@ final class EventMapper {
   private final ProfileBuilder builder;
   private SiteAttributor attributor;
   /** A parser hands out one stack-trace object per constant-pool entry: resolve each stack once. */
-  private final Map<JfrObject, Attribution> attributions = new HashMap<>();
+  private final Map<JfrObject, StackEntry> stacks = new HashMap<>();
   /** Likewise one class object per entry: its name is worked out once, not for every allocation of it. */
   private final Map<JfrObject, String> typeNames = new HashMap<>();
   private final Map<JfrObject, ThreadRef> threads = new HashMap<>();
+  /** Events without a thread: one per mapper, as its slot belongs to this mapper's builder. */
+  private final ThreadRef noThread = new ThreadRef("(no thread)", NO_THREAD);
   private final Map<Long, String> eventNamesById = new HashMap<>();
   private final InstrumentationEvents instrumentationEvents;
 
@@ -73,7 +75,7 @@ final class EventMapper {
   /** Attributes the stacks of the events that follow: a live stream learns the application from its session. */
   void attributor(SiteAttributor next) {
     attributor = next;
-    attributions.clear();
+    stacks.clear();
   }
 
   /**
@@ -81,7 +83,7 @@ final class EventMapper {
    * not reuse, and after each flush of a live stream, so that a stream of hours holds only a flush's worth.
    */
   void chunkDone() {
-    attributions.clear();
+    stacks.clear();
     typeNames.clear();
     threads.clear();
   }
@@ -154,14 +156,45 @@ final class EventMapper {
     if (weight <= 0 || !event.hasField("objectClass")) {
       return;
     }
-    String typeName = typeName(event.getObject("objectClass"));
-    Attribution attribution = attribution(event);
+    JfrObject type = event.getObject("objectClass");
+    JfrObject stack = event.hasField("stackTrace") ? event.getObject("stackTrace") : null;
+    ProfileBuilder.SiteSlot site = stack == null ? siteOf(type, NO_STACK) : stackEntry(stack).site(type);
+    ThreadRef thread = thread(event.hasField("eventThread") ? event.getObject("eventThread") : null);
+    builder.allocation(source, site, thread.slot(builder), weight, objectBytes, event.startEpochNanos());
+  }
+
+  private ProfileBuilder.SiteSlot siteOf(JfrObject type, Attribution attribution) {
+    String typeName = typeName(type);
     if (TypeNames.isLambda(typeName) && attribution.appFrame() != null) {
       attribution = attribution.asLambdaCapture();
     }
-    ThreadRef thread = thread(event.hasField("eventThread") ? event.getObject("eventThread") : null);
-    builder.allocation(source, typeName, attribution, weight, objectBytes, thread.name(), thread.id(),
-        event.startEpochNanos());
+    return builder.site(typeName, attribution);
+  }
+
+  /**
+   * A stack's attribution, and the site of the type last allocated there: most stacks allocate one type, so the
+   * site of an event is found without building its key.
+   */
+  private final class StackEntry {
+    final Attribution attribution;
+    JfrObject lastType;
+    ProfileBuilder.SiteSlot lastSite;
+
+    StackEntry(Attribution attribution) {
+      this.attribution = attribution;
+    }
+
+    ProfileBuilder.SiteSlot site(JfrObject type) {
+      if (lastSite == null || !type.equals(lastType)) {
+        lastSite = siteOf(type, attribution);
+        lastType = type;
+      }
+      return lastSite;
+    }
+  }
+
+  private StackEntry stackEntry(JfrObject stack) {
+    return stacks.computeIfAbsent(stack, s -> new StackEntry(attribute(s)));
   }
 
   private void survivor(JfrEvent event) {
@@ -263,7 +296,7 @@ final class EventMapper {
 
   private Attribution attribution(JfrEvent event) {
     JfrObject stack = event.hasField("stackTrace") ? event.getObject("stackTrace") : null;
-    return stack == null ? NO_STACK : attributions.computeIfAbsent(stack, this::attribute);
+    return stack == null ? NO_STACK : stackEntry(stack).attribution;
   }
 
   private String typeName(JfrObject type) {
@@ -335,15 +368,22 @@ final class EventMapper {
   }
 
   private ThreadRef thread(JfrObject thread) {
-    return thread == null ? ThreadRef.NONE : threads.computeIfAbsent(thread, ThreadRef::of);
+    return thread == null ? noThread : threads.computeIfAbsent(thread, ThreadRef::of);
   }
 
   /**
    * A thread's name for the report, and its identity in the recording: its Java thread id, or for a thread without
    * one (-1) its OS id, negated so that the two kinds never meet; {@link #NO_THREAD} when the event has none.
    */
-  private record ThreadRef(String name, long id) {
-    static final ThreadRef NONE = new ThreadRef("(no thread)", NO_THREAD);
+  private static final class ThreadRef {
+    final String name;
+    final long id;
+    private ProfileBuilder.ThreadSlot slot;
+
+    ThreadRef(String name, long id) {
+      this.name = name;
+      this.id = id;
+    }
 
     static ThreadRef of(JfrObject thread) {
       String javaName = stringField(thread, "javaName");
@@ -351,6 +391,22 @@ final class EventMapper {
       String name = javaName != null ? javaName : osName != null ? osName : "(unnamed thread)";
       long javaId = longField(thread, "javaThreadId", -1);
       return new ThreadRef(name, javaId >= 0 ? javaId : -1 - longField(thread, "osThreadId", -1));
+    }
+
+    /** Made when the thread first allocates, so that threads seen only in other events take no slot. */
+    ProfileBuilder.ThreadSlot slot(ProfileBuilder builder) {
+      if (slot == null) {
+        slot = builder.thread(name, id);
+      }
+      return slot;
+    }
+
+    String name() {
+      return name;
+    }
+
+    long id() {
+      return id;
     }
   }
 }
