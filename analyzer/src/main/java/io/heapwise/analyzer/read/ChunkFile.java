@@ -12,9 +12,9 @@ import java.nio.file.StandardOpenOption;
  * One chunk as a file the JDK's reader can open, which takes files, not byte ranges: the recording itself when it
  * is exactly that one chunk, else a temporary copy, deleted on close.
  */
-record ChunkFile(Path path, boolean copy) implements AutoCloseable {
+public record ChunkFile(Path path, boolean copy) implements AutoCloseable {
 
-  static ChunkFile of(Path jfr, JfrChunks.Layout layout, JfrChunks.Chunk chunk) throws IOException {
+  public static ChunkFile of(Path jfr, JfrChunks.Layout layout, JfrChunks.Chunk chunk) throws IOException {
     boolean wholeFile = layout.chunks().size() == 1 && chunk.declaredSize() == layout.fileSize();
     return wholeFile ? new ChunkFile(jfr, false) : new ChunkFile(copy(jfr, chunk), true);
   }

@@ -18,7 +18,7 @@ import java.util.Locale;
  * others. A JFR file is a sequence of self-contained chunks, each starting with {@code FLR\0}, the format
  * version and the chunk's size.
  */
-final class JfrChunks {
+public final class JfrChunks {
 
   private static final byte[] MAGIC = {'F', 'L', 'R', 0};
   private static final int HEADER_BYTES = 68;
@@ -33,19 +33,19 @@ final class JfrChunks {
    * @param availableSize the bytes the file really has for it
    * @param startEpochNanos when the chunk began, in nanoseconds since the epoch
    */
-  record Chunk(int index, long offset, long declaredSize, long availableSize, int major, int minor,
+  public record Chunk(int index, long offset, long declaredSize, long availableSize, int major, int minor,
       long startEpochNanos, long durationNanos) {
 
-    boolean complete() {
+    public boolean complete() {
       return declaredSize >= HEADER_BYTES && availableSize == declaredSize;
     }
   }
 
   /** The chunks, and what follows the last one when it is not a chunk. */
-  record Layout(List<Chunk> chunks, long fileSize, String trailingProblem) {
+  public record Layout(List<Chunk> chunks, long fileSize, String trailingProblem) {
   }
 
-  static Layout scan(Path file) throws IOException, UnreadableRecordingException {
+  public static Layout scan(Path file) throws IOException, UnreadableRecordingException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
       List<Chunk> chunks = new ArrayList<>();

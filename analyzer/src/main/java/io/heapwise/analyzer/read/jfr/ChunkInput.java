@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer.read.jfr;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The bytes of one chunk, read by absolute index from a cursor that the caller moves. Integers are LEB128 varints
+ * when the chunk's header says they are compressed, else big-endian of their Java width; floats, doubles and the
+ * header are always big-endian. Every read checks the bytes left before the current {@link #end}, so damage becomes
+ * a {@link JfrFormatException}, never an index exception.
+ */
+final class ChunkInput {
+
+  private final ByteBuffer bytes;
+  private final boolean compressedIntegers;
+  /** The chunk's size: no read goes past it, whatever {@link #end} says. */
+  private final int chunkEnd;
+  int position;
+  /** Where the current event ends; reads of an event's fields stop there. */
+  int end;
+
+  ChunkInput(ByteBuffer bytes, int chunkEnd, boolean compressedIntegers) {
+    this.bytes = bytes;
+    this.chunkEnd = chunkEnd;
+    this.compressedIntegers = compressedIntegers;
+    this.end = chunkEnd;
+  }
+
+  int chunkEnd() {
+    return chunkEnd;
+  }
+
+  /** Limits reads to {@code [position, newEnd)}, which must lie within the chunk. */
+  void window(int newPosition, int newEnd) {
+    position = newPosition;
+    end = newEnd;
+  }
+
+  int remaining() {
+    return end - position;
+  }
+
+  /** Checks that {@code count} items of at least one byte each can still be there. */
+  int checkCount(long count, String what) throws JfrFormatException {
+    if (count < 0 || count > end - position) {
+      throw damaged(what + " " + count + " is more than the " + (end - position) + " bytes left");
+    }
+    return (int) count;
+  }
+
+  JfrFormatException damaged(String problem) {
+    return new JfrFormatException(problem, position);
+  }
+
+  byte readByte() throws JfrFormatException {
+    if (position >= end) {
+      throw truncated();
+    }
+    return bytes.get(position++);
+  }
+
+  boolean readBoolean() throws JfrFormatException {
+    return readByte() != 0;
+  }
+
+  short readShort() throws JfrFormatException {
+    return compressedIntegers ? (short) readVarLong() : (short) readFixed(Short.BYTES);
+  }
+
+  char readChar() throws JfrFormatException {
+    return compressedIntegers ? (char) readVarLong() : (char) readFixed(Character.BYTES);
+  }
+
+  int readInt() throws JfrFormatException {
+    return compressedIntegers ? (int) readVarLong() : (int) readFixed(Integer.BYTES);
+  }
+
+  long readLong() throws JfrFormatException {
+    return compressedIntegers ? readVarLong() : readFixed(Long.BYTES);
+  }
+
+  /**
+   * An event's size: a varint when integers are compressed, else four bytes (HotSpot reserves a u4 for it and
+   * writes it once the event is done).
+   */
+  long readSize() throws JfrFormatException {
+    return compressedIntegers ? readVarLong() : readFixed(Integer.BYTES);
+  }
+
+  float readFloat() throws JfrFormatException {
+    return Float.intBitsToFloat((int) readFixed(Float.BYTES));
+  }
+
+  double readDouble() throws JfrFormatException {
+    return Double.longBitsToDouble(readFixed(Double.BYTES));
+  }
+
+  void skip(int count) throws JfrFormatException {
+    if (count < 0 || count > end - position) {
+      throw truncated();
+    }
+    position += count;
+  }
+
+  /** Skips an integer of the given Java width. */
+  void skipInteger(int width) throws JfrFormatException {
+    if (compressedIntegers) {
+      skipVarLong();
+    } else {
+      skip(width);
+    }
+  }
+
+  /**
+   * LEB128 as JFR writes it: seven bits a byte, low bits first, and a ninth byte that carries all eight of its
+   * bits, so that no long needs a tenth.
+   */
+  private long readVarLong() throws JfrFormatException {
+    int at = position;
+    if (end - at >= 9) {
+      long b = bytes.get(at);
+      if (b >= 0) {
+        position = at + 1;
+        return b;
+      }
+      long result = b & 0x7f;
+      for (int shift = 7; shift < 56; shift += 7) {
+        b = bytes.get(++at);
+        result |= (b & 0x7f) << shift;
+        if (b >= 0) {
+          position = at + 1;
+          return result;
+        }
+      }
+      position = at + 2;
+      return result | (bytes.get(at + 1) & 0xffL) << 56;
+    }
+    return readVarLongNearEnd();
+  }
+
+  private long readVarLongNearEnd() throws JfrFormatException {
+    long result = 0;
+    for (int shift = 0; shift < 56; shift += 7) {
+      long b = readByte();
+      result |= (b & 0x7f) << shift;
+      if (b >= 0) {
+        return result;
+      }
+    }
+    return result | (readByte() & 0xffL) << 56;
+  }
+
+  private void skipVarLong() throws JfrFormatException {
+    for (int i = 0; i < 8; i++) {
+      if (readByte() >= 0) {
+        return;
+      }
+    }
+    readByte();
+  }
+
+  private long readFixed(int width) throws JfrFormatException {
+    if (end - position < width) {
+      throw truncated();
+    }
+    long result = 0;
+    for (int i = 0; i < width; i++) {
+      result = result << 8 | (bytes.get(position + i) & 0xff);
+    }
+    position += width;
+    return result;
+  }
+
+  String readString(int length, boolean latin1) throws JfrFormatException {
+    if (length < 0 || length > end - position) {
+      throw damaged("a string of " + length + " bytes is longer than the " + (end - position) + " bytes left");
+    }
+    byte[] text = new byte[length];
+    bytes.get(position, text);
+    position += length;
+    return new String(text, latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+  }
+
+  /** Reads a header field: always big-endian, whatever the chunk's integers are. */
+  long headerLong(int offset) {
+    return bytes.getLong(offset);
+  }
+
+  short headerShort(int offset) {
+    return bytes.getShort(offset);
+  }
+
+  byte headerByte(int offset) {
+    return bytes.get(offset);
+  }
+
+  private JfrFormatException truncated() {
+    return damaged("a value runs past the end of its " + (end == chunkEnd ? "chunk" : "event"));
+  }
+}

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer.read.jfr;
+
+/**
+ * The event {@link JfrChunkReader#readEvents} hands out, reused for the next: its primitives and constant-pool keys
+ * are read into longs as the event is walked, and where its strings, arrays and structs start is noted; those are
+ * decoded only if asked for. Nothing is allocated for an event whose pooled objects and numbers are all it reads.
+ */
+final class EventView extends FieldValues implements JfrEvent {
+
+  private final Decoder lazy;
+  private JfrType type;
+  /** Per field: the primitive's bits, the pool key, or for the others the offset where they are written. */
+  private long[] slots = new long[8];
+  private int end;
+
+  EventView(Decoder lazy) {
+    this.lazy = lazy;
+  }
+
+  /** Reads the event whose fields start at {@code in}'s cursor and end at its window's end. */
+  void scan(JfrType eventType, ChunkInput in, Decoder scanner) throws JfrFormatException {
+    JfrField[] fields = eventType.fields;
+    if (slots.length < fields.length) {
+      slots = new long[fields.length];
+    }
+    type = eventType;
+    end = in.end;
+    long[] values = slots;
+    values[0] = in.readLong();
+    int first = eventType.leadingTicks;
+    if (first == 2) {
+      values[1] = in.readLong();
+    }
+    for (int i = first; i < fields.length; i++) {
+      JfrField field = fields[i];
+      switch (field.kind) {
+        case JfrField.BOOLEAN, JfrField.BYTE -> values[i] = in.readByte();
+        case JfrField.SHORT -> values[i] = in.readShort();
+        case JfrField.CHAR -> values[i] = in.readChar();
+        case JfrField.INT -> values[i] = in.readInt();
+        case JfrField.LONG, JfrField.POOL -> values[i] = in.readLong();
+        case JfrField.FLOAT -> values[i] = Float.floatToRawIntBits(in.readFloat());
+        case JfrField.DOUBLE -> values[i] = Double.doubleToRawLongBits(in.readDouble());
+        default -> {
+          values[i] = in.position;
+          scanner.skipField(field);
+        }
+      }
+    }
+  }
+
+  @Override
+  JfrType type() {
+    return type;
+  }
+
+  @Override
+  TickClock clock() {
+    return lazy.clock;
+  }
+
+  @Override
+  public long startEpochNanos() {
+    return lazy.clock.epochNanos(slots[0]);
+  }
+
+  @Override
+  public long endEpochNanos() {
+    long start = slots[0];
+    return lazy.clock.epochNanos(type.leadingTicks == 2 ? start + slots[1] : start);
+  }
+
+  @Override
+  Object value(int index) {
+    if (index < type.leadingTicks) {
+      return slots[index];
+    }
+    JfrField field = type.fields[index];
+    switch (field.kind) {
+      case JfrField.POOL:
+        ConstantPool pool = field.type.pool;
+        return pool == null ? null : pool.get(slots[index]);
+      case JfrField.STRING, JfrField.STRUCT, JfrField.ARRAY:
+        return PoolRef.resolved(decodeAt(field, (int) slots[index]));
+      default:
+        return boxed(field.kind, slots[index]);
+    }
+  }
+
+  private Object decodeAt(JfrField field, int offset) {
+    try {
+      lazy.in.window(offset, end);
+      return lazy.decodeField(field);
+    } catch (JfrFormatException e) {
+      lazy.reset();
+      throw new IllegalStateException("bug: field " + field.name + " of " + type.name + ", checked when the event"
+          + " was read, cannot be decoded: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  long rawIntegral(int index) {
+    return slots[index];
+  }
+
+  @Override
+  public String toString() {
+    return type == null ? "no event yet" : type.name + fieldNames();
+  }
+}

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The Heapwise Authors
+package io.heapwise.analyzer.read.jfr;
+
+/** One type of the chunk's metadata: a primitive, a string, a struct or an event. */
+final class JfrType {
+
+  static final String EVENT_SUPER_TYPE = "jdk.jfr.Event";
+
+  final long id;
+  final String name;
+  final boolean event;
+  final boolean simpleType;
+  JfrField[] fields = new JfrField[0];
+  /** How a value of this type is written in place: a primitive's or string's {@link JfrField} kind, or STRUCT. */
+  int kind;
+  /** Its entries in this chunk's constant pools; {@code null} when the chunk has none. */
+  ConstantPool pool;
+  /** For events: whether the current {@link JfrChunkReader#readEvents} call wants this type. */
+  boolean wanted;
+  /** For events: the values before the fields proper, start time and duration, which are read as longs. */
+  int leadingTicks;
+
+  JfrType(long id, String name, String superType, boolean simpleType) {
+    this.id = id;
+    this.name = name;
+    this.event = EVENT_SUPER_TYPE.equals(superType);
+    this.simpleType = simpleType;
+  }
+
+  /**
+   * The index of the field, or -1. Names are interned, so a caller's literal is found by identity; other strings
+   * by equality.
+   */
+  int indexOf(String fieldName) {
+    JfrField[] all = fields;
+    for (int i = 0; i < all.length; i++) {
+      if (all[i].name == fieldName) {
+        return i;
+      }
+    }
+    for (int i = 0; i < all.length; i++) {
+      if (all[i].name.equals(fieldName)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Kinds of value in place, by type name; a type with fields is a struct whatever its name. */
+  static int kindOf(String name, boolean hasFields) {
+    if (hasFields) {
+      return JfrField.STRUCT;
+    }
+    return switch (name) {
+      case "boolean" -> JfrField.BOOLEAN;
+      case "byte" -> JfrField.BYTE;
+      case "short" -> JfrField.SHORT;
+      case "char" -> JfrField.CHAR;
+      case "int" -> JfrField.INT;
+      case "long" -> JfrField.LONG;
+      case "float" -> JfrField.FLOAT;
+      case "double" -> JfrField.DOUBLE;
+      case "java.lang.String" -> JfrField.STRING;
+      default -> -1;
+    };
+  }
+}
