@@ -7,15 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.heapwise.analyzer.model.AllocationProfile;
 import io.heapwise.analyzer.model.AllocationSite;
 import io.heapwise.analyzer.model.SiteKey;
+import io.heapwise.analyzer.report.Report;
 import io.heapwise.analyzer.report.ReportJson;
 import io.heapwise.analyzer.testing.ForkedJvm;
 import io.heapwise.analyzer.testing.TestEnvironment;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +52,7 @@ class ChunkParallelReadIT {
 
   @Test
   void chunksReadInParallelGiveTheReportOfReadingThemOneAfterAnother() throws Exception {
-    assertThat(chunkCount(manyChunks)).as("chunks in %s", manyChunks).isGreaterThanOrEqualTo(4);
+    assertThat(chunkOffsets(manyChunks)).as("chunks in %s", manyChunks).hasSizeGreaterThanOrEqualTo(4);
 
     String sequential = reportOf(List.of(manyChunks), 1);
 
@@ -78,6 +84,26 @@ class ChunkParallelReadIT {
     assertThat(together.bytesByType()).isEqualTo(sum(first.bytesByType(), second.bytesByType()));
     assertThat(together.firstSampleCorrection().bytesRemoved()).isEqualTo(
         first.firstSampleCorrection().bytesRemoved() + second.firstSampleCorrection().bytesRemoved());
+  }
+
+  @Test
+  void aChunkNeitherReaderUnderstandsIsReportedAndTheOthersAreRead() throws Exception {
+    Path dir = TestEnvironment.workDir("ChunkParallelReadIT/damaged");
+    Path damaged = dir.resolve("second-chunk-damaged.jfr");
+    Files.copy(manyChunks, damaged, StandardCopyOption.REPLACE_EXISTING);
+    long second = chunkOffsets(damaged).get(1);
+    try (FileChannel file = FileChannel.open(damaged, StandardOpenOption.WRITE)) {
+      // The header's metadata offset, pointed past the chunk's end: no reader can make sense of its events.
+      file.write(ByteBuffer.allocate(8).putLong(0, Long.MAX_VALUE / 2), second + 24);
+    }
+
+    Report whole = new Analyzer().analyze(List.of(manyChunks), AnalysisOptions.defaults());
+    Report report = new Analyzer().analyze(List.of(damaged), AnalysisOptions.defaults());
+
+    int chunks = chunkOffsets(damaged).size();
+    assertThat(report.recording().problems()).singleElement().asString()
+        .contains("chunk 2 of " + chunks, "the JDK's JFR reader stopped", "0 events of this chunk");
+    assertThat(report.recording().eventsRead()).isPositive().isLessThan(whole.recording().eventsRead());
   }
 
   private static String reportOf(List<Path> recordings, int readerThreads) throws Exception {
@@ -131,10 +157,10 @@ class ChunkParallelReadIT {
     return settings;
   }
 
-  /** Chunks by their headers: "FLR\0", the version, then the chunk's size. */
-  private static int chunkCount(Path jfr) throws IOException {
+  /** Where each chunk begins, by the headers: "FLR\0", the version, then the chunk's size. */
+  private static List<Long> chunkOffsets(Path jfr) throws IOException {
     long size = Files.size(jfr);
-    int chunks = 0;
+    List<Long> offsets = new ArrayList<>();
     try (DataInputStream in = new DataInputStream(Files.newInputStream(jfr))) {
       long offset = 0;
       while (offset < size) {
@@ -143,10 +169,10 @@ class ChunkParallelReadIT {
         long chunkSize = in.readLong();
         assertThat(chunkSize).isGreaterThan(16);
         in.skipNBytes(chunkSize - 16);
+        offsets.add(offset);
         offset += chunkSize;
-        chunks++;
       }
     }
-    return chunks;
+    return offsets;
   }
 }

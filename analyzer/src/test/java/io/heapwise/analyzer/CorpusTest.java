@@ -71,11 +71,11 @@ class CorpusTest {
   }
 
   @Test
-  void damagedMiddleChunkKeepsTheOtherChunks() throws Exception {
+  void middleChunkTheJdkRejectsIsReadByTheChunkReader() throws Exception {
+    // The JDK's reader stops at chunk 2's empty stack-trace pool (InternalError); Heapwise's reads its one event.
     Report report = analyze("bad-ap3.0-jfrsync-FastSlow.jfr");
-    assertThat(report.recording().eventsRead()).isEqualTo(1_157 + 69);
-    assertThat(report.recording().problems()).singleElement().asString()
-        .contains("chunk 2 of 3", "InternalError", "0 events of this chunk", "1,226 events read from this file");
+    assertThat(report.recording().eventsRead()).isEqualTo(1_157 + 1 + 69);
+    assertThat(report.recording().problems()).isEmpty();
   }
 
   @Test

@@ -134,20 +134,23 @@ public final class ProfileBuilder {
     this.durationNanos += Math.max(0, durationNanos);
   }
 
-  /** Any event, committed (ended) at {@code commitEpochNanos}: the earliest is where the recording starts. */
-  public void eventRead(long commitEpochNanos) {
-    eventsRead++;
+  /**
+   * An event of a type the model uses, committed (ended) at {@code commitEpochNanos}: the earliest is where the
+   * recording starts.
+   */
+  public void eventCommitted(long commitEpochNanos) {
     firstSamples.committed(commitEpochNanos);
   }
 
-  /** One more event of {@code eventType} was read. */
-  public void eventOfType(String eventType) {
+  /** {@code count} more events of {@code eventType} were read or walked past: the gate counts work by them. */
+  public void eventsRead(String eventType, long count) {
+    eventsRead += count;
     // Events come in runs of one type, and a reader hands out one name object per type.
     if (eventType != lastEventType) {
       lastEventType = eventType;
       lastEventCount = eventCounts.computeIfAbsent(eventType, type -> new long[1]);
     }
-    lastEventCount[0]++;
+    lastEventCount[0] += count;
   }
 
   /** A finished JIT compilation ({@code jdk.Compilation}). */

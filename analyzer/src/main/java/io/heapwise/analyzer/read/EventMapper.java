@@ -51,6 +51,9 @@ final class EventMapper {
   /** Likewise one class object per entry: its name is worked out once, not for every allocation of it. */
   private final Map<JfrObject, String> typeNames = new HashMap<>();
   private final Map<JfrObject, ThreadRef> threads = new HashMap<>();
+  private JfrObject lastThread;
+  private ThreadRef lastThreadRef;
+  private String lastReadType;
   /** Events without a thread: one per mapper, as its slot belongs to this mapper's builder. */
   private final ThreadRef noThread = new ThreadRef("(no thread)", NO_THREAD);
   private final Map<Long, String> eventNamesById = new HashMap<>();
@@ -83,15 +86,33 @@ final class EventMapper {
    * not reuse, and after each flush of a live stream, so that a stream of hours holds only a flush's worth.
    */
   void chunkDone() {
+    lastThread = null;
+    lastThreadRef = null;
     stacks.clear();
     typeNames.clear();
     threads.clear();
   }
 
+  /**
+   * One event of any type, counted, and read if the model uses its type: what a live stream hands over, and what the
+   * JDK's reader gives of a file.
+   */
   void accept(JfrEvent event) {
-    builder.eventRead(event.endEpochNanos());
     String type = event.typeName();
-    builder.eventOfType(type);
+    builder.eventsRead(type, 1);
+    if (type == lastReadType || EVENT_TYPES.contains(type)) {
+      lastReadType = type;
+      read(event);
+    }
+  }
+
+  /**
+   * One event of a type in {@link #EVENT_TYPES}, not counted: a reader that reads only those hands them here, and
+   * every type's count to {@link #counted} when its chunk is done.
+   */
+  void read(JfrEvent event) {
+    String type = event.typeName();
+    builder.eventCommitted(event.endEpochNanos());
     switch (type) {
       case "jdk.ObjectAllocationSample" ->
           allocation(event, AllocationSource.OBJECT_ALLOCATION_SAMPLE, longField(event, "weight"), -1);
@@ -288,6 +309,11 @@ final class EventMapper {
     }
   }
 
+  /** The events a reader walked past, read or not, by type. */
+  void counted(Map<String, Long> eventCounts) {
+    eventCounts.forEach(builder::eventsRead);
+  }
+
   /** The chunk's event types by id, so that settings can be read by event name. */
   void eventTypes(Map<Long, String> namesById) {
     eventNamesById.clear();
@@ -358,9 +384,9 @@ final class EventMapper {
     return longField(object, field, 0);
   }
 
-  /** As the JDK's accessors: {@code absent} when the field is missing or holds nothing. */
+  /** As the JDK's accessors: {@code absent} when the field is missing. */
   private static long longField(JfrObject object, String field, long absent) {
-    return object.hasField(field) && object.getValue(field) instanceof Number number ? number.longValue() : absent;
+    return object.hasField(field) ? object.getLong(field) : absent;
   }
 
   private static String stringField(JfrObject object, String field) {
@@ -368,7 +394,15 @@ final class EventMapper {
   }
 
   private ThreadRef thread(JfrObject thread) {
-    return thread == null ? noThread : threads.computeIfAbsent(thread, ThreadRef::of);
+    if (thread == null) {
+      return noThread;
+    }
+    // A chunk holds its events thread buffer by thread buffer: the same thread many times in a row.
+    if (thread != lastThread) {
+      lastThread = thread;
+      lastThreadRef = threads.computeIfAbsent(thread, ThreadRef::of);
+    }
+    return lastThreadRef;
   }
 
   /**

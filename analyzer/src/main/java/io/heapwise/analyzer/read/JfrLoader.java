@@ -6,14 +6,18 @@ import io.heapwise.analyzer.ReadProgress;
 import io.heapwise.analyzer.UnreadableRecordingException;
 import io.heapwise.analyzer.model.ProfileBuilder;
 import io.heapwise.analyzer.model.SiteAttributor;
+import io.heapwise.analyzer.read.jfr.JfrChunkReader;
+import io.heapwise.analyzer.read.jfr.JfrFormatException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,8 +104,12 @@ public final class JfrLoader {
     }
   }
 
-  /** A file ready to be read: checked, gunzipped if it was, split into chunks, its agent session found. */
-  private record RecordingInput(Path file, Path jfr, JfrChunks.Layout layout, SiteAttributor attributor) {
+  /**
+   * A file ready to be read: checked, gunzipped if it was, split into chunks, its agent session found, and open for
+   * the reader threads' positional reads.
+   */
+  private record RecordingInput(Path file, Path jfr, FileChannel channel, JfrChunks.Layout layout,
+      SiteAttributor attributor) {
 
     String where(JfrChunks.Chunk chunk) {
       return layout.chunks().size() == 1 ? "" : String.format(Locale.ROOT, "chunk %d of %d: ", chunk.index(),
@@ -108,6 +117,11 @@ public final class JfrLoader {
     }
 
     void close() {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // Only read from.
+      }
       if (!jfr.equals(file)) {
         deleteQuietly(jfr);
       }
@@ -127,9 +141,15 @@ public final class JfrLoader {
     try {
       jfr = isGzip(file) ? gunzip(file) : file;
       JfrChunks.Layout layout = JfrChunks.scan(jfr);
-      RecordingInput input = new RecordingInput(file, jfr, layout, attributorFor(jfr, layout));
-      jfr = null;
-      return input;
+      FileChannel channel = FileChannel.open(jfr, StandardOpenOption.READ);
+      try {
+        RecordingInput input = new RecordingInput(file, jfr, channel, layout, attributorFor(jfr, channel, layout));
+        jfr = null;
+        return input;
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
+      }
     } catch (IOException e) {
       throw new UnreadableRecordingException(file, "cannot be read: " + describe(e), e);
     } finally {
@@ -229,27 +249,61 @@ public final class JfrLoader {
     }
   }
 
-  /** Reads one chunk into a builder of its own; runs on a reader thread. */
+  /**
+   * Reads one chunk into a builder of its own; runs on a reader thread. Heapwise's chunk reader reads it when it
+   * understands all of it; otherwise the JDK's reader reads it again from the start, into a fresh builder, and
+   * reports what it could not read.
+   */
   private ChunkResult read(ChunkJob job, long origin) {
     RecordingInput input = job.input();
     JfrChunks.Chunk chunk = job.chunk();
-    ProfileBuilder partial = ProfileBuilder.forChunk(origin);
-    if (job.firstOfFile()) {
-      partial.file(input.file().toString());
-    }
     if (!chunk.complete()) {
-      return new ChunkResult(partial, input.where(chunk) + incompleteChunk(chunk));
+      return new ChunkResult(chunkBuilder(job, origin), input.where(chunk) + incompleteChunk(chunk));
     }
-    partial.chunkStarted(chunk.startEpochNanos());
-    String failure;
-    try (ChunkFile chunkFile = ChunkFile.of(input.jfr(), input.layout(), chunk)) {
-      failure = readChunk(chunkFile, new EventMapper(partial, input.attributor()));
+    try {
+      ProfileBuilder partial = chunkBuilder(job, origin);
+      if (readWithChunkReader(input, chunk, new EventMapper(partial, input.attributor()))) {
+        partial.chunkSpan(chunk.durationNanos());
+        return new ChunkResult(partial, null);
+      }
+      partial = chunkBuilder(job, origin);
+      String failure;
+      try (ChunkFile chunkFile = ChunkFile.of(input.jfr(), input.layout(), chunk)) {
+        failure = readWithJdk(chunkFile, new EventMapper(partial, input.attributor()));
+      }
+      partial.chunkSpan(chunk.durationNanos());
+      return new ChunkResult(partial, failure == null ? null : String.format(Locale.ROOT,
+          "%s%s; %,d events of this chunk were read before it", input.where(chunk), failure, partial.eventsRead()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    partial.chunkSpan(chunk.durationNanos());
-    return new ChunkResult(partial, failure == null ? null : String.format(Locale.ROOT,
-        "%s%s; %,d events of this chunk were read before it", input.where(chunk), failure, partial.eventsRead()));
+  }
+
+  private static ProfileBuilder chunkBuilder(ChunkJob job, long origin) {
+    ProfileBuilder partial = ProfileBuilder.forChunk(origin);
+    if (job.firstOfFile()) {
+      partial.file(job.input().file().toString());
+    }
+    if (job.chunk().complete()) {
+      partial.chunkStarted(job.chunk().startEpochNanos());
+    }
+    return partial;
+  }
+
+  /** Whether the chunk reader read the whole chunk; {@code false} leaves the mapper's builder half-filled. */
+  private static boolean readWithChunkReader(RecordingInput input, JfrChunks.Chunk chunk, EventMapper mapper)
+      throws IOException {
+    try (ChunkBytes bytes = ChunkBytes.read(input.channel(), chunk.offset(), chunk.declaredSize())) {
+      JfrChunkReader reader = JfrChunkReader.open(bytes.buffer());
+      mapper.eventTypes(reader.eventTypeNames());
+      reader.readEvents(EventMapper.EVENT_TYPES, mapper::read);
+      mapper.counted(reader.eventCounts());
+      return true;
+    } catch (JfrFormatException e) {
+      return false;
+    } finally {
+      mapper.chunkDone();
+    }
   }
 
   private static String incompleteChunk(JfrChunks.Chunk chunk) {
@@ -262,7 +316,7 @@ public final class JfrLoader {
   }
 
   /** Returns {@code null} when the whole chunk was read, else what stopped the reader. */
-  private static String readChunk(ChunkFile chunkFile, EventMapper mapper) {
+  private static String readWithJdk(ChunkFile chunkFile, EventMapper mapper) {
     try (RecordingFile recording = new RecordingFile(chunkFile.path())) {
       mapper.eventTypes(namesById(recording.readEventTypes()));
       while (recording.hasMoreEvents()) {
@@ -288,16 +342,27 @@ public final class JfrLoader {
   }
 
   /** Attributes by the agent's session, which is in the file's first complete chunk when the agent made it. */
-  private SiteAttributor attributorFor(Path jfr, JfrChunks.Layout layout) throws IOException {
+  private SiteAttributor attributorFor(Path jfr, FileChannel channel, JfrChunks.Layout layout) throws IOException {
     JfrChunks.Chunk first = layout.chunks().stream().filter(JfrChunks.Chunk::complete).findFirst().orElse(null);
     AgentSession session = AgentSession.NONE;
     if (first != null) {
-      try (ChunkFile firstFile = ChunkFile.of(jfr, layout, first)) {
-        session = AgentSession.find(firstFile.path());
+      AgentSession[] found = {AgentSession.NONE};
+      try (ChunkBytes bytes = ChunkBytes.read(channel, first.offset(), first.declaredSize())) {
+        JfrChunkReader.open(bytes.buffer()).readEvents(Set.of(AgentSession.EVENT_NAME), event -> {
+          if (found[0] == AgentSession.NONE) {
+            found[0] = AgentSession.of(event);
+          }
+        });
+        session = found[0];
+      } catch (JfrFormatException e) {
+        try (ChunkFile firstFile = ChunkFile.of(jfr, layout, first)) {
+          session = AgentSession.find(firstFile.path());
+        }
       }
     }
     return session.attributor(builder, applicationPackages, libraryPackages);
   }
+
 
   private static void checkReadable(Path file) throws UnreadableRecordingException {
     if (Files.isDirectory(file)) {

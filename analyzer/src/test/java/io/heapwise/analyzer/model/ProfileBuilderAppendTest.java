@@ -104,7 +104,8 @@ class ProfileBuilderAppendTest {
                 : AllocationSource.OBJECT_ALLOCATION_SAMPLE;
             long size = source == AllocationSource.TLAB ? 16 + random.nextInt(4_096) : -1;
             events.add(b -> {
-              b.eventRead(at);
+              b.eventsRead("jdk.ObjectAllocationSample", 1);
+              b.eventCommitted(at);
               b.allocation(source, type, attribution, weight, size, threadName, thread, at);
             });
           }

@@ -152,7 +152,8 @@ class ProfileBuilderTest {
     sample(1, 200, 10 * MB);
 
     ProfileBuilder next = builder.successor();
-    next.eventRead(START + 300 * MILLIS);
+    next.eventsRead("jdk.ObjectAllocationSample", 1);
+    next.eventCommitted(START + 300 * MILLIS);
     // Thread 1 was there before this window, but its first sample here is an exact delta since its previous one.
     next.allocation(AllocationSource.OBJECT_ALLOCATION_SAMPLE, "byte[]", AT_WORK, 500 * MB, -1, "thread-1", 1,
         START + 300 * MILLIS);
@@ -175,7 +176,7 @@ class ProfileBuilderTest {
   }
 
   private void event(long atMillis) {
-    builder.eventRead(START + atMillis * MILLIS);
+    builder.eventCommitted(START + atMillis * MILLIS);
   }
 
   private void sample(long thread, long atMillis, long weight) {

@@ -134,6 +134,7 @@ public final class JfrChunkReader {
   public void readEvents(Set<String> wanted, Consumer<JfrEvent> handler) throws JfrFormatException {
     for (JfrType type : eventTypes) {
       type.wanted = wanted == null || wanted.contains(type.name);
+      type.events = 0;
     }
     ChunkInput in = scanInput;
     int chunkEnd = in.chunkEnd();
@@ -150,15 +151,32 @@ public final class JfrChunkReader {
         long typeId = in.readLong();
         JfrType type = typeId >= 0 && typeId < DIRECT_IDS ? eventTypeByDirectId[(int) typeId]
             : eventTypeByOtherId.get(typeId);
-        if (type != null && type.wanted) {
-          event.scan(type, in, scanner);
-          handler.accept(event);
+        if (type != null) {
+          type.events++;
+          if (type.wanted) {
+            event.scan(type, in, scanner);
+            handler.accept(event);
+          }
         }
         position = eventEnd;
       }
     } finally {
       scanner.reset();
     }
+  }
+
+  /**
+   * How many events of each type the last {@link #readEvents} walked past, wanted or not (a type declared but
+   * without events is left out): the skipped ones are counted without being decoded.
+   */
+  public Map<String, Long> eventCounts() {
+    Map<String, Long> counts = new HashMap<>();
+    for (JfrType type : eventTypes) {
+      if (type.events > 0) {
+        counts.merge(type.name, type.events, Long::sum);
+      }
+    }
+    return counts;
   }
 
   /**

@@ -18,6 +18,8 @@ final class JfrType {
   ConstantPool pool;
   /** For events: whether the current {@link JfrChunkReader#readEvents} call wants this type. */
   boolean wanted;
+  /** Events of this type in the chunk, wanted or not, from the last {@code readEvents}. */
+  long events;
   /** For events: the values before the fields proper, start time and duration, which are read as longs. */
   int leadingTicks;
 
