@@ -54,6 +54,7 @@ final class EventMapper {
   private JfrObject lastThread;
   private ThreadRef lastThreadRef;
   private String lastReadType;
+  private final List<AllocationFields> allocationFields = new ArrayList<>(3);
   /** Events without a thread: one per mapper, as its slot belongs to this mapper's builder. */
   private final ThreadRef noThread = new ThreadRef("(no thread)", NO_THREAD);
   private final Map<Long, String> eventNamesById = new HashMap<>();
@@ -86,6 +87,7 @@ final class EventMapper {
    * not reuse, and after each flush of a live stream, so that a stream of hours holds only a flush's worth.
    */
   void chunkDone() {
+    allocationFields.clear();
     lastThread = null;
     lastThreadRef = null;
     stacks.clear();
@@ -114,14 +116,8 @@ final class EventMapper {
     String type = event.typeName();
     builder.eventCommitted(event.endEpochNanos());
     switch (type) {
-      case "jdk.ObjectAllocationSample" ->
-          allocation(event, AllocationSource.OBJECT_ALLOCATION_SAMPLE, longField(event, "weight"), -1);
-      case "jdk.ObjectAllocationInNewTLAB" ->
-          allocation(event, AllocationSource.TLAB, longField(event, "tlabSize"), longField(event, "allocationSize"));
-      case "jdk.ObjectAllocationOutsideTLAB" -> {
-        long size = longField(event, "allocationSize");
-        allocation(event, AllocationSource.TLAB, size, size);
-      }
+      case "jdk.ObjectAllocationSample", "jdk.ObjectAllocationInNewTLAB", "jdk.ObjectAllocationOutsideTLAB" ->
+          allocation(event);
       case "jdk.GarbageCollection" -> collection(event);
       case "jdk.GCHeapSummary" -> heapSummary(event);
       case "jdk.GCConfiguration" -> {
@@ -173,15 +169,52 @@ final class EventMapper {
     }
   }
 
-  private void allocation(JfrEvent event, AllocationSource source, long weight, long objectBytes) {
-    if (weight <= 0 || !event.hasField("objectClass")) {
+  /**
+   * An allocation event: a sample weighs what its thread allocated since its previous sample; a TLAB event weighs
+   * the new TLAB and tells the object's size; an allocation outside a TLAB weighs the object.
+   */
+  private void allocation(JfrEvent event) {
+    AllocationFields fields = allocationFields(event);
+    long weight = fields.weight() < 0 ? 0 : event.getLong(fields.weight());
+    if (weight <= 0 || fields.objectClass() < 0) {
       return;
     }
-    JfrObject type = event.getObject("objectClass");
-    JfrObject stack = event.hasField("stackTrace") ? event.getObject("stackTrace") : null;
+    long objectBytes = fields.source() == AllocationSource.OBJECT_ALLOCATION_SAMPLE ? -1
+        : fields.objectBytes() < 0 ? 0 : event.getLong(fields.objectBytes());
+    JfrObject type = event.getObject(fields.objectClass());
+    JfrObject stack = fields.stackTrace() < 0 ? null : event.getObject(fields.stackTrace());
     ProfileBuilder.SiteSlot site = stack == null ? siteOf(type, NO_STACK) : stackEntry(stack).site(type);
-    ThreadRef thread = thread(event.hasField("eventThread") ? event.getObject("eventThread") : null);
-    builder.allocation(source, site, thread.slot(builder), weight, objectBytes, event.startEpochNanos());
+    ThreadRef thread = thread(fields.eventThread() < 0 ? null : event.getObject(fields.eventThread()));
+    builder.allocation(fields.source(), site, thread.slot(builder), weight, objectBytes, event.startEpochNanos());
+  }
+
+  /** Where an allocation event type keeps what {@link #allocation} reads; -1 for a field it lacks. */
+  private record AllocationFields(String type, AllocationSource source, int weight, int objectBytes,
+      int objectClass, int stackTrace, int eventThread) {
+
+    static AllocationFields of(JfrEvent event) {
+      String type = event.typeName();
+      boolean sample = type.equals("jdk.ObjectAllocationSample");
+      int size = event.fieldIndex("allocationSize");
+      int weight = sample ? event.fieldIndex("weight")
+          : type.equals("jdk.ObjectAllocationInNewTLAB") ? event.fieldIndex("tlabSize") : size;
+      return new AllocationFields(type, sample ? AllocationSource.OBJECT_ALLOCATION_SAMPLE : AllocationSource.TLAB,
+          weight, size, event.fieldIndex("objectClass"), event.fieldIndex("stackTrace"),
+          event.fieldIndex("eventThread"));
+    }
+  }
+
+  /** Looked up once per type while the chunk's metadata holds: the three allocation types take turns. */
+  private AllocationFields allocationFields(JfrEvent event) {
+    String type = event.typeName();
+    for (AllocationFields known : allocationFields) {
+      if (known.type() == type) {
+        return known;
+      }
+    }
+    AllocationFields fields = AllocationFields.of(event);
+    allocationFields.add(fields);
+    return fields;
   }
 
   private ProfileBuilder.SiteSlot siteOf(JfrObject type, Attribution attribution) {
@@ -215,7 +248,13 @@ final class EventMapper {
   }
 
   private StackEntry stackEntry(JfrObject stack) {
-    return stacks.computeIfAbsent(stack, s -> new StackEntry(attribute(s)));
+    // Not computeIfAbsent: its lambda would capture this mapper, an allocation per event.
+    StackEntry entry = stacks.get(stack);
+    if (entry == null) {
+      entry = new StackEntry(attribute(stack));
+      stacks.put(stack, entry);
+    }
+    return entry;
   }
 
   private void survivor(JfrEvent event) {
@@ -316,6 +355,7 @@ final class EventMapper {
 
   /** The chunk's event types by id, so that settings can be read by event name. */
   void eventTypes(Map<Long, String> namesById) {
+    allocationFields.clear();
     eventNamesById.clear();
     eventNamesById.putAll(namesById);
   }

@@ -4,6 +4,7 @@ package io.heapwise.analyzer.read;
 
 import io.heapwise.analyzer.read.jfr.JfrObject;
 import java.time.Duration;
+import java.util.List;
 import jdk.jfr.ValueDescriptor;
 import jdk.jfr.consumer.RecordedObject;
 
@@ -45,6 +46,27 @@ class JdkRecordedObject implements JfrObject {
   @Override
   public String getString(String name) {
     return object.getString(name);
+  }
+
+  @Override
+  public int fieldIndex(String name) {
+    List<ValueDescriptor> fields = object.getFields();
+    for (int i = 0; i < fields.size(); i++) {
+      if (fields.get(i).getName().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public long getLong(int index) {
+    return getLong(object.getFields().get(index).getName());
+  }
+
+  @Override
+  public JfrObject getObject(int index) {
+    return getObject(object.getFields().get(index).getName());
   }
 
   @Override

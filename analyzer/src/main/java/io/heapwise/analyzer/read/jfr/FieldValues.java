@@ -74,6 +74,26 @@ abstract sealed class FieldValues implements JfrObject permits StructObject, Eve
   }
 
   @Override
+  public final int fieldIndex(String name) {
+    return type().indexOf(name);
+  }
+
+  @Override
+  public final long getLong(int index) {
+    return integral(index, type().fields[index].name);
+  }
+
+  @Override
+  public final JfrObject getObject(int index) {
+    Object value = value(index);
+    if (value == null || value instanceof JfrObject) {
+      return (JfrObject) value;
+    }
+    throw new IllegalArgumentException("field " + type().fields[index].name + " of " + type().name
+        + " is not a struct");
+  }
+
+  @Override
   public final long getDurationNanos(String name) {
     int index = indexOf(name);
     String unit = type().fields[index].timespanUnit;

@@ -42,6 +42,19 @@ public interface JfrObject {
   JfrObject getObject(String name);
 
   /**
+   * The index of a field for {@link #getLong(int)} and {@link #getObject(int)}, {@code -1} when there is none. An index
+   * holds for every object of the same type in the same chunk, so a reader of millions of events looks its fields up
+   * once per type rather than once per event.
+   */
+  int fieldIndex(String name);
+
+  /** {@link #getLong(String)} of the field at {@code index}. */
+  long getLong(int index);
+
+  /** {@link #getObject(String)} of the field at {@code index}. */
+  JfrObject getObject(int index);
+
+  /**
    * Any field as a Java value: a boxed primitive (Byte, Short, Character, Integer, Long, Float, Double, Boolean), a
    * String, a {@link JfrObject}, or an {@code Object[]} for an array field; {@code null} when it holds none.
    */
