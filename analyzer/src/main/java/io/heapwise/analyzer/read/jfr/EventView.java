@@ -33,9 +33,9 @@ final class EventView extends FieldValues implements JfrEvent {
     if (first == 2) {
       values[1] = in.readLong();
     }
-    for (int i = first; i < fields.length; i++) {
-      JfrField field = fields[i];
-      switch (field.kind) {
+    int[] kinds = eventType.kinds;
+    for (int i = first; i < kinds.length; i++) {
+      switch (kinds[i]) {
         case JfrField.BOOLEAN, JfrField.BYTE -> values[i] = in.readByte();
         case JfrField.SHORT -> values[i] = in.readShort();
         case JfrField.CHAR -> values[i] = in.readChar();
@@ -45,7 +45,7 @@ final class EventView extends FieldValues implements JfrEvent {
         case JfrField.DOUBLE -> values[i] = Double.doubleToRawLongBits(in.readDouble());
         default -> {
           values[i] = in.position;
-          scanner.skipField(field);
+          scanner.skipField(fields[i]);
         }
       }
     }
@@ -80,13 +80,37 @@ final class EventView extends FieldValues implements JfrEvent {
     JfrField field = type.fields[index];
     switch (field.kind) {
       case JfrField.POOL:
-        ConstantPool pool = field.type.pool;
-        return pool == null ? null : pool.get(slots[index]);
+        return pooled(field, slots[index]);
       case JfrField.STRING, JfrField.STRUCT, JfrField.ARRAY:
         return PoolRef.resolved(decodeAt(field, (int) slots[index]));
       default:
         return boxed(field.kind, slots[index]);
     }
+  }
+
+  /** The hot path: a pooled thread, stack or class, looked up without boxing or copying. */
+  @Override
+  public JfrObject getObject(String name) {
+    int index = indexOf(name);
+    if (type.kinds[index] == JfrField.POOL && index >= type.leadingTicks) {
+      Object value = pooled(type.fields[index], slots[index]);
+      if (value == null || value instanceof JfrObject) {
+        return (JfrObject) value;
+      }
+      throw new IllegalArgumentException("field " + name + " of " + type.name + " is not a struct");
+    }
+    return super.getObject(name);
+  }
+
+  @Override
+  public long getLong(String name) {
+    int index = indexOf(name);
+    return type.kinds[index] == JfrField.LONG ? slots[index] : integral(index, name);
+  }
+
+  private static Object pooled(JfrField field, long key) {
+    ConstantPool pool = field.type.pool;
+    return pool == null ? null : pool.get(key);
   }
 
   private Object decodeAt(JfrField field, int offset) {

@@ -75,8 +75,13 @@ final class MetadataParser {
       }
     }
     for (JfrType type : declared) {
-      for (JfrField field : type.fields) {
+      type.kinds = new int[type.fields.length];
+      type.names = new String[type.fields.length];
+      for (int i = 0; i < type.fields.length; i++) {
+        JfrField field = type.fields[i];
         field.resolve(types.get(field.typeId));
+        type.kinds[i] = field.kind;
+        type.names[i] = field.name;
         if (!field.constantPool && field.type.kind < 0) {
           throw in.damaged("field " + type.name + "." + field.name + " has type " + field.type.name
               + ", which has no fields and is not a primitive");
