@@ -150,6 +150,51 @@ final class ChunkInput {
     return readVarLongNearEnd();
   }
 
+  /**
+   * Reads {@code into[from..to)} as longs: the run of long and pool-key fields an allocation event is made of, in one
+   * loop over the array that keeps the cursor in a register.
+   */
+  void readLongs(long[] into, int from, int to) throws JfrFormatException {
+    if (!compressedIntegers) {
+      for (int i = from; i < to; i++) {
+        into[i] = readFixed(Long.BYTES);
+      }
+      return;
+    }
+    byte[] array = bytes;
+    int at = position;
+    int safe = array.length - 9;
+    for (int i = from; i < to; i++) {
+      if (at > safe || at >= end) {
+        position = at;
+        into[i] = readVarLongNearEnd();
+        at = position;
+        continue;
+      }
+      long b = array[at++];
+      if (b < 0) {
+        long result = b & 0x7f;
+        for (int shift = 7; ; shift += 7) {
+          b = array[at++];
+          if (shift == 56) {
+            result |= (b & 0xff) << 56;
+            break;
+          }
+          result |= (b & 0x7f) << shift;
+          if (b >= 0) {
+            break;
+          }
+        }
+        b = result;
+      }
+      into[i] = b;
+    }
+    if (at > end) {
+      throw truncated();
+    }
+    position = at;
+  }
+
   private long endVarLong(int next, long value) throws JfrFormatException {
     if (next > end) {
       throw truncated();

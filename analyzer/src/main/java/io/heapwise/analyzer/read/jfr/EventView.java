@@ -28,11 +28,8 @@ final class EventView extends FieldValues implements JfrEvent {
     type = eventType;
     end = in.end;
     long[] values = slots;
-    values[0] = in.readLong();
-    int first = eventType.leadingTicks;
-    if (first == 2) {
-      values[1] = in.readLong();
-    }
+    int first = eventType.longPrefix;
+    in.readLongs(values, 0, first);
     int[] kinds = eventType.kinds;
     for (int i = first; i < kinds.length; i++) {
       switch (kinds[i]) {
@@ -80,7 +77,8 @@ final class EventView extends FieldValues implements JfrEvent {
     JfrField field = type.fields[index];
     switch (field.kind) {
       case JfrField.POOL:
-        return pooled(field, slots[index]);
+        ConstantPool pool = type.fieldPools[index];
+        return pool == null ? null : pool.get(slots[index]);
       case JfrField.STRING, JfrField.STRUCT, JfrField.ARRAY:
         return PoolRef.resolved(decodeAt(field, (int) slots[index]));
       default:
@@ -91,10 +89,13 @@ final class EventView extends FieldValues implements JfrEvent {
   /** The hot path: a pooled thread, stack or class, looked up without boxing or copying. */
   @Override
   public JfrObject getObject(String name) {
-    int index = indexOf(name);
-    if (type.kinds[index] == JfrField.POOL && index >= type.leadingTicks) {
-      Object value = pooled(type.fields[index], slots[index]);
-      if (value == null || value instanceof JfrObject) {
+    JfrType eventType = type;
+    int index = eventType.indexOf(name);
+    if (index >= eventType.leadingTicks && eventType.kinds[index] == JfrField.POOL) {
+      ConstantPool pool = eventType.fieldPools[index];
+      Object value = pool == null ? null : pool.get(slots[index]);
+      // A class check, not an interface check: the JVM answers the latter from a one-entry cache per class.
+      if (value == null || value instanceof FieldValues) {
         return (JfrObject) value;
       }
       throw new IllegalArgumentException("field " + name + " of " + type.name + " is not a struct");
@@ -106,11 +107,6 @@ final class EventView extends FieldValues implements JfrEvent {
   public long getLong(String name) {
     int index = indexOf(name);
     return type.kinds[index] == JfrField.LONG ? slots[index] : integral(index, name);
-  }
-
-  private static Object pooled(JfrField field, long key) {
-    ConstantPool pool = field.type.pool;
-    return pool == null ? null : pool.get(key);
   }
 
   private Object decodeAt(JfrField field, int offset) {

@@ -67,7 +67,7 @@ abstract sealed class FieldValues implements JfrObject permits StructObject, Eve
   @Override
   public JfrObject getObject(String name) {
     Object value = value(indexOf(name));
-    if (value == null || value instanceof JfrObject) {
+    if (value == null || value instanceof FieldValues) {
       return (JfrObject) value;
     }
     throw new IllegalArgumentException("field " + name + " of " + type().name + " is not a struct");

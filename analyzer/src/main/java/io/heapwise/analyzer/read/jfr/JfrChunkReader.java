@@ -58,6 +58,14 @@ public final class JfrChunkReader {
     Decoder lazy = new Decoder(lazyInput, clock, stringType);
     readConstantPools(types, offsetField(16, "constant pool", chunkEnd), lazy);
 
+    for (JfrType type : types.values()) {
+      type.fieldPools = new ConstantPool[type.fields.length];
+      for (int i = 0; i < type.fields.length; i++) {
+        if (type.kinds[i] == JfrField.POOL) {
+          type.fieldPools[i] = type.fields[i].type.pool;
+        }
+      }
+    }
     Map<Long, String> names = new HashMap<>();
     eventTypes = new ArrayList<>();
     for (JfrType type : types.values()) {

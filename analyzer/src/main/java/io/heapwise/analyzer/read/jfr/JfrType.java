@@ -14,6 +14,10 @@ final class JfrType {
   JfrField[] fields = new JfrField[0];
   /** Each field's {@link JfrField#kind}, in one array for the walk over an event's fields. */
   int[] kinds = new int[0];
+  /** For each pool-reference field, the pool it refers to (null when the chunk has none); null for other fields. */
+  ConstantPool[] fieldPools = new ConstantPool[0];
+  /** How many fields, from the first, are read as longs: the leading ticks, then longs and pool keys. */
+  int longPrefix;
   /** Each field's interned name, in one array for look-ups by name. */
   String[] names = new String[0];
   /** How a value of this type is written in place: a primitive's or string's {@link JfrField} kind, or STRUCT. */

@@ -92,6 +92,12 @@ final class MetadataParser {
         if (type.fields.length < type.leadingTicks) {
           throw in.damaged("event type " + type.name + " lacks its start time field");
         }
+        int prefix = type.leadingTicks;
+        while (prefix < type.kinds.length
+            && (type.kinds[prefix] == JfrField.LONG || type.kinds[prefix] == JfrField.POOL)) {
+          prefix++;
+        }
+        type.longPrefix = prefix;
       }
     }
     return types;
