@@ -59,6 +59,11 @@ public final class JfrChunkReader {
     readConstantPools(types, offsetField(16, "constant pool", chunkEnd), lazy);
 
     for (JfrType type : types.values()) {
+      if (type.pool != null) {
+        type.pool.seal();
+      }
+    }
+    for (JfrType type : types.values()) {
       type.fieldPools = new ConstantPool[type.fields.length];
       for (int i = 0; i < type.fields.length; i++) {
         if (type.kinds[i] == JfrField.POOL) {
