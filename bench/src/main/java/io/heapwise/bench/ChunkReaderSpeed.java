@@ -36,8 +36,11 @@ import jdk.jfr.consumer.RecordingFile;
  * readers; the file is in the page cache after the first. Prints MB/s of file per round and the median of each,
  * by the wall clock and by the thread's CPU time (which a machine busy with other work disturbs less).
  *
+ * <p>With {@code --fields-only}, both readers only read the fields, with no identity caches and no frames: the
+ * readers alone.
+ *
  * <p>{@code java -cp bench/target/heapwise-bench.jar:bench/target/lib/* io.heapwise.bench.ChunkReaderSpeed
- * [--rounds 5] file.jfr...}
+ * [--rounds 5] [--fields-only] file.jfr...}
  */
 public final class ChunkReaderSpeed {
 
@@ -49,30 +52,35 @@ public final class ChunkReaderSpeed {
   /** Sums everything read, so that the JIT cannot drop the reading; also the events counted. */
   private long checksum;
   private long events;
+  private final boolean fieldsOnly;
 
-  private ChunkReaderSpeed() {
+  private ChunkReaderSpeed(boolean fieldsOnly) {
+    this.fieldsOnly = fieldsOnly;
   }
 
   public static void main(String[] args) throws Exception {
     int rounds = 5;
+    boolean fieldsOnly = false;
     List<Path> files = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--rounds")) {
         rounds = Integer.parseInt(args[++i]);
+      } else if (args[i].equals("--fields-only")) {
+        fieldsOnly = true;
       } else {
         files.add(Path.of(args[i]));
       }
     }
     if (files.isEmpty()) {
-      System.err.println("usage: ChunkReaderSpeed [--rounds N] file.jfr...");
+      System.err.println("usage: ChunkReaderSpeed [--rounds N] [--fields-only] file.jfr...");
       System.exit(2);
     }
     for (Path file : files) {
-      measure(file, rounds);
+      measure(file, rounds, fieldsOnly);
     }
   }
 
-  private static void measure(Path file, int rounds) throws Exception {
+  private static void measure(Path file, int rounds, boolean fieldsOnly) throws Exception {
     long bytes = Files.size(file);
     List<ByteBuffer> chunks = chunks(file);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -81,21 +89,21 @@ public final class ChunkReaderSpeed {
     double[] oursCpu = new double[rounds];
     double[] jdkCpu = new double[rounds];
     // A first round of each to load classes, fill the page cache and compile; not counted.
-    ChunkReaderSpeed warmOurs = new ChunkReaderSpeed();
+    ChunkReaderSpeed warmOurs = new ChunkReaderSpeed(fieldsOnly);
     warmOurs.readWithChunkReader(chunks);
-    ChunkReaderSpeed warmJdk = new ChunkReaderSpeed();
+    ChunkReaderSpeed warmJdk = new ChunkReaderSpeed(fieldsOnly);
     warmJdk.readWithRecordingFile(file);
-    System.out.printf(Locale.ROOT, "%s: %,d bytes, %d chunks, %,d allocation events (JDK reader: %,d)%n", file,
-        bytes, chunks.size(), warmOurs.events, warmJdk.events);
+    System.out.printf(Locale.ROOT, "%s: %,d bytes, %d chunks, %,d allocation events (JDK reader: %,d)%s%n", file,
+        bytes, chunks.size(), warmOurs.events, warmJdk.events, fieldsOnly ? ", fields only" : "");
     for (int round = 0; round < rounds; round++) {
       long start = System.nanoTime();
       long startCpu = threads.getCurrentThreadCpuTime();
-      new ChunkReaderSpeed().readWithChunkReader(chunks);
+      new ChunkReaderSpeed(fieldsOnly).readWithChunkReader(chunks);
       ours[round] = megabytesPerSecond(bytes, System.nanoTime() - start);
       oursCpu[round] = megabytesPerSecond(bytes, threads.getCurrentThreadCpuTime() - startCpu);
       start = System.nanoTime();
       startCpu = threads.getCurrentThreadCpuTime();
-      new ChunkReaderSpeed().readWithRecordingFile(file);
+      new ChunkReaderSpeed(fieldsOnly).readWithRecordingFile(file);
       jdk[round] = megabytesPerSecond(bytes, System.nanoTime() - start);
       jdkCpu[round] = megabytesPerSecond(bytes, threads.getCurrentThreadCpuTime() - startCpu);
       System.out.printf(Locale.ROOT, "  round %d: chunk reader %7.1f MB/s (CPU %7.1f), RecordingFile %6.1f MB/s"
@@ -136,6 +144,10 @@ public final class ChunkReaderSpeed {
     JfrObject stack = event.getObject("stackTrace");
     JfrObject objectClass = event.getObject("objectClass");
     checksum += event.startEpochNanos() + weight + (thread == null ? 0 : thread.getLong("javaThreadId"));
+    if (fieldsOnly) {
+      checksum += (stack == null ? 0 : 1) + (objectClass == null ? 0 : 2);
+      return;
+    }
     if (stack != null) {
       checksum += stacks.computeIfAbsent(stack, ChunkReaderSpeed::frames);
     }
@@ -176,6 +188,10 @@ public final class ChunkReaderSpeed {
         RecordedClass objectClass = event.getClass("objectClass");
         long start = event.getStartTime().getEpochSecond() * 1_000_000_000L + event.getStartTime().getNano();
         checksum += start + weight + (thread == null ? 0 : thread.getJavaThreadId());
+        if (fieldsOnly) {
+          checksum += (stack == null ? 0 : 1) + (objectClass == null ? 0 : 2);
+          continue;
+        }
         if (stack != null) {
           checksum += stacks.computeIfAbsent(stack, ChunkReaderSpeed::frames);
         }
