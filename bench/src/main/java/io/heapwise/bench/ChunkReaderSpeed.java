@@ -33,14 +33,15 @@ import jdk.jfr.consumer.RecordingFile;
  * How fast the analyzer's chunk reader reads allocation events, against a {@link RecordingFile} loop over the same
  * fields: what the event mapper reads per event (time, thread, stack, class, weight), with each distinct stack's
  * frames and each class's name worked out once, by identity, as the mapper does. Rounds alternate between the two
- * readers; the file is in the page cache after the first. Prints MB/s of file per round and the median of each,
+ * readers, after warm-up rounds of each (on two busy cores C2 takes seconds to compile the hot loops, and a round
+ * of the chunk reader is a fraction of a second); the file is in the page cache after the first. Prints MB/s of file per round and the median of each,
  * by the wall clock and by the thread's CPU time (which a machine busy with other work disturbs less).
  *
  * <p>With {@code --fields-only}, both readers only read the fields, with no identity caches and no frames: the
  * readers alone.
  *
  * <p>{@code java -cp bench/target/heapwise-bench.jar:bench/target/lib/* io.heapwise.bench.ChunkReaderSpeed
- * [--rounds 5] [--fields-only] file.jfr...}
+ * [--rounds 5] [--warmup 3] [--fields-only] file.jfr...}
  */
 public final class ChunkReaderSpeed {
 
@@ -60,11 +61,14 @@ public final class ChunkReaderSpeed {
 
   public static void main(String[] args) throws Exception {
     int rounds = 5;
+    int warmup = 3;
     boolean fieldsOnly = false;
     List<Path> files = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--rounds")) {
         rounds = Integer.parseInt(args[++i]);
+      } else if (args[i].equals("--warmup")) {
+        warmup = Integer.parseInt(args[++i]);
       } else if (args[i].equals("--fields-only")) {
         fieldsOnly = true;
       } else {
@@ -72,15 +76,15 @@ public final class ChunkReaderSpeed {
       }
     }
     if (files.isEmpty()) {
-      System.err.println("usage: ChunkReaderSpeed [--rounds N] [--fields-only] file.jfr...");
+      System.err.println("usage: ChunkReaderSpeed [--rounds N] [--warmup N] [--fields-only] file.jfr...");
       System.exit(2);
     }
     for (Path file : files) {
-      measure(file, rounds, fieldsOnly);
+      measure(file, rounds, warmup, fieldsOnly);
     }
   }
 
-  private static void measure(Path file, int rounds, boolean fieldsOnly) throws Exception {
+  private static void measure(Path file, int rounds, int warmup, boolean fieldsOnly) throws Exception {
     long bytes = Files.size(file);
     List<ByteBuffer> chunks = chunks(file);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -88,11 +92,15 @@ public final class ChunkReaderSpeed {
     double[] jdk = new double[rounds];
     double[] oursCpu = new double[rounds];
     double[] jdkCpu = new double[rounds];
-    // A first round of each to load classes, fill the page cache and compile; not counted.
+    // Rounds of each to load classes, fill the page cache and compile; not counted.
     ChunkReaderSpeed warmOurs = new ChunkReaderSpeed(fieldsOnly);
-    warmOurs.readWithChunkReader(chunks);
     ChunkReaderSpeed warmJdk = new ChunkReaderSpeed(fieldsOnly);
-    warmJdk.readWithRecordingFile(file);
+    for (int round = 0; round < Math.max(1, warmup); round++) {
+      warmOurs = new ChunkReaderSpeed(fieldsOnly);
+      warmOurs.readWithChunkReader(chunks);
+      warmJdk = new ChunkReaderSpeed(fieldsOnly);
+      warmJdk.readWithRecordingFile(file);
+    }
     System.out.printf(Locale.ROOT, "%s: %,d bytes, %d chunks, %,d allocation events (JDK reader: %,d)%s%n", file,
         bytes, chunks.size(), warmOurs.events, warmJdk.events, fieldsOnly ? ", fields only" : "");
     for (int round = 0; round < rounds; round++) {
