@@ -2,9 +2,6 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.read.jfr;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,11 +14,6 @@ import java.nio.charset.StandardCharsets;
  * and copying a chunk (12 MB by default) once is cheaper than that.
  */
 final class ChunkInput {
-
-  private static final VarHandle LITTLE_ENDIAN_LONG =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  /** The continuation bit of each of eight varint bytes read as one little-endian long. */
-  private static final long CONTINUATION_BITS = 0x8080_8080_8080_8080L;
 
   private final byte[] bytes;
   private final boolean compressedIntegers;
