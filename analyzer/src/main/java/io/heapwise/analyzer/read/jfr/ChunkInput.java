@@ -2,7 +2,6 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.read.jfr;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -10,10 +9,13 @@ import java.nio.charset.StandardCharsets;
  * when the chunk's header says they are compressed, else big-endian of their Java width; floats, doubles and the
  * header are always big-endian. Every read checks the bytes left before the current {@link #end}, so damage becomes
  * a {@link JfrFormatException}, never an index exception.
+ *
+ * <p>The bytes are a heap array: reading a mapped buffer byte by byte costs a bounds and liveness check per byte,
+ * and copying a chunk (12 MB by default) once is cheaper than that.
  */
 final class ChunkInput {
 
-  private final ByteBuffer bytes;
+  private final byte[] bytes;
   private final boolean compressedIntegers;
   /** The chunk's size: no read goes past it, whatever {@link #end} says. */
   private final int chunkEnd;
@@ -21,7 +23,7 @@ final class ChunkInput {
   /** Where the current event ends; reads of an event's fields stop there. */
   int end;
 
-  ChunkInput(ByteBuffer bytes, int chunkEnd, boolean compressedIntegers) {
+  ChunkInput(byte[] bytes, int chunkEnd, boolean compressedIntegers) {
     this.bytes = bytes;
     this.chunkEnd = chunkEnd;
     this.compressedIntegers = compressedIntegers;
@@ -58,7 +60,7 @@ final class ChunkInput {
     if (position >= end) {
       throw truncated();
     }
-    return bytes.get(position++);
+    return bytes[position++];
   }
 
   boolean readBoolean() throws JfrFormatException {
@@ -119,25 +121,78 @@ final class ChunkInput {
    */
   private long readVarLong() throws JfrFormatException {
     int at = position;
-    if (end - at >= 9) {
-      long b = bytes.get(at);
+    // Nine bytes of the array are there, so the loop needs no bounds check of its own; whether the value ends
+    // within the event is checked once it has.
+    if (at < end && at <= bytes.length - 9) {
+      long b = bytes[at];
       if (b >= 0) {
         position = at + 1;
         return b;
       }
       long result = b & 0x7f;
       for (int shift = 7; shift < 56; shift += 7) {
-        b = bytes.get(++at);
+        b = bytes[++at];
         result |= (b & 0x7f) << shift;
         if (b >= 0) {
-          position = at + 1;
-          return result;
+          return endVarLong(at + 1, result);
         }
       }
-      position = at + 2;
-      return result | (bytes.get(at + 1) & 0xffL) << 56;
+      return endVarLong(at + 2, result | (bytes[at + 1] & 0xffL) << 56);
     }
     return readVarLongNearEnd();
+  }
+
+  /**
+   * Reads {@code into[from..to)} as longs: the run of long and pool-key fields an allocation event is made of, in one
+   * loop over the array that keeps the cursor in a register.
+   */
+  void readLongs(long[] into, int from, int to) throws JfrFormatException {
+    if (!compressedIntegers) {
+      for (int i = from; i < to; i++) {
+        into[i] = readFixed(Long.BYTES);
+      }
+      return;
+    }
+    byte[] array = bytes;
+    int at = position;
+    int safe = array.length - 9;
+    for (int i = from; i < to; i++) {
+      if (at > safe || at >= end) {
+        position = at;
+        into[i] = readVarLongNearEnd();
+        at = position;
+        continue;
+      }
+      long b = array[at++];
+      if (b < 0) {
+        long result = b & 0x7f;
+        for (int shift = 7; ; shift += 7) {
+          b = array[at++];
+          if (shift == 56) {
+            result |= (b & 0xff) << 56;
+            break;
+          }
+          result |= (b & 0x7f) << shift;
+          if (b >= 0) {
+            break;
+          }
+        }
+        b = result;
+      }
+      into[i] = b;
+    }
+    if (at > end) {
+      throw truncated();
+    }
+    position = at;
+  }
+
+  private long endVarLong(int next, long value) throws JfrFormatException {
+    if (next > end) {
+      throw truncated();
+    }
+    position = next;
+    return value;
   }
 
   private long readVarLongNearEnd() throws JfrFormatException {
@@ -167,7 +222,7 @@ final class ChunkInput {
     }
     long result = 0;
     for (int i = 0; i < width; i++) {
-      result = result << 8 | (bytes.get(position + i) & 0xff);
+      result = result << 8 | (bytes[position + i] & 0xff);
     }
     position += width;
     return result;
@@ -177,23 +232,18 @@ final class ChunkInput {
     if (length < 0 || length > end - position) {
       throw damaged("a string of " + length + " bytes is longer than the " + (end - position) + " bytes left");
     }
-    byte[] text = new byte[length];
-    bytes.get(position, text);
+    String text = new String(bytes, position, length, latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     position += length;
-    return new String(text, latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+    return text;
   }
 
   /** Reads a header field: always big-endian, whatever the chunk's integers are. */
   long headerLong(int offset) {
-    return bytes.getLong(offset);
-  }
-
-  short headerShort(int offset) {
-    return bytes.getShort(offset);
-  }
-
-  byte headerByte(int offset) {
-    return bytes.get(offset);
+    long result = 0;
+    for (int i = 0; i < Long.BYTES; i++) {
+      result = result << 8 | (bytes[offset + i] & 0xff);
+    }
+    return result;
   }
 
   private JfrFormatException truncated() {

@@ -28,14 +28,11 @@ final class EventView extends FieldValues implements JfrEvent {
     type = eventType;
     end = in.end;
     long[] values = slots;
-    values[0] = in.readLong();
-    int first = eventType.leadingTicks;
-    if (first == 2) {
-      values[1] = in.readLong();
-    }
-    for (int i = first; i < fields.length; i++) {
-      JfrField field = fields[i];
-      switch (field.kind) {
+    int first = eventType.longPrefix;
+    in.readLongs(values, 0, first);
+    int[] kinds = eventType.kinds;
+    for (int i = first; i < kinds.length; i++) {
+      switch (kinds[i]) {
         case JfrField.BOOLEAN, JfrField.BYTE -> values[i] = in.readByte();
         case JfrField.SHORT -> values[i] = in.readShort();
         case JfrField.CHAR -> values[i] = in.readChar();
@@ -45,7 +42,7 @@ final class EventView extends FieldValues implements JfrEvent {
         case JfrField.DOUBLE -> values[i] = Double.doubleToRawLongBits(in.readDouble());
         default -> {
           values[i] = in.position;
-          scanner.skipField(field);
+          scanner.skipField(fields[i]);
         }
       }
     }
@@ -80,13 +77,36 @@ final class EventView extends FieldValues implements JfrEvent {
     JfrField field = type.fields[index];
     switch (field.kind) {
       case JfrField.POOL:
-        ConstantPool pool = field.type.pool;
+        ConstantPool pool = type.fieldPools[index];
         return pool == null ? null : pool.get(slots[index]);
       case JfrField.STRING, JfrField.STRUCT, JfrField.ARRAY:
         return PoolRef.resolved(decodeAt(field, (int) slots[index]));
       default:
         return boxed(field.kind, slots[index]);
     }
+  }
+
+  /** The hot path: a pooled thread, stack or class, looked up without boxing or copying. */
+  @Override
+  public JfrObject getObject(String name) {
+    JfrType eventType = type;
+    int index = eventType.indexOf(name);
+    if (index >= eventType.leadingTicks && eventType.kinds[index] == JfrField.POOL) {
+      ConstantPool pool = eventType.fieldPools[index];
+      Object value = pool == null ? null : pool.get(slots[index]);
+      // A class check, not an interface check: the JVM answers the latter from a one-entry cache per class.
+      if (value == null || value instanceof FieldValues) {
+        return (JfrObject) value;
+      }
+      throw new IllegalArgumentException("field " + name + " of " + type.name + " is not a struct");
+    }
+    return super.getObject(name);
+  }
+
+  @Override
+  public long getLong(String name) {
+    int index = indexOf(name);
+    return type.kinds[index] == JfrField.LONG ? slots[index] : integral(index, name);
   }
 
   private Object decodeAt(JfrField field, int offset) {

@@ -43,7 +43,7 @@ abstract sealed class FieldValues implements JfrObject permits StructObject, Eve
   }
 
   @Override
-  public final long getLong(String name) {
+  public long getLong(String name) {
     return integral(indexOf(name), name);
   }
 
@@ -65,9 +65,9 @@ abstract sealed class FieldValues implements JfrObject permits StructObject, Eve
   }
 
   @Override
-  public final JfrObject getObject(String name) {
+  public JfrObject getObject(String name) {
     Object value = value(indexOf(name));
-    if (value == null || value instanceof JfrObject) {
+    if (value == null || value instanceof FieldValues) {
       return (JfrObject) value;
     }
     throw new IllegalArgumentException("field " + name + " of " + type().name + " is not a struct");
@@ -120,7 +120,7 @@ abstract sealed class FieldValues implements JfrObject permits StructObject, Eve
    * Widens as the JDK's {@code getLong} does: a field marked unsigned is zero-extended; a char never is signed;
    * a simple type standing for an integer reads as that integer.
    */
-  private long integral(int index, String name) {
+  final long integral(int index, String name) {
     JfrField field = type().fields[index];
     if (index < type().leadingTicks) {
       return rawIntegral(index);
@@ -148,7 +148,7 @@ abstract sealed class FieldValues implements JfrObject permits StructObject, Eve
     }
   }
 
-  private IllegalArgumentException notIntegral(String name) {
+  final IllegalArgumentException notIntegral(String name) {
     return new IllegalArgumentException("field " + name + " of " + type().name + " is not an integer");
   }
 

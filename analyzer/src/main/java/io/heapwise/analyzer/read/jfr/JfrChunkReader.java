@@ -40,7 +40,7 @@ public final class JfrChunkReader {
   private final Map<Long, JfrType> eventTypeByOtherId = new HashMap<>();
   private final EventView event;
 
-  private JfrChunkReader(ByteBuffer bytes, int chunkEnd, boolean compressed) throws JfrFormatException {
+  private JfrChunkReader(byte[] bytes, int chunkEnd, boolean compressed) throws JfrFormatException {
     scanInput = new ChunkInput(bytes, chunkEnd, compressed);
     ChunkInput lazyInput = new ChunkInput(bytes, chunkEnd, compressed);
     startEpochNanos = scanInput.headerLong(32);
@@ -58,6 +58,19 @@ public final class JfrChunkReader {
     Decoder lazy = new Decoder(lazyInput, clock, stringType);
     readConstantPools(types, offsetField(16, "constant pool", chunkEnd), lazy);
 
+    for (JfrType type : types.values()) {
+      if (type.pool != null) {
+        type.pool.seal();
+      }
+    }
+    for (JfrType type : types.values()) {
+      type.fieldPools = new ConstantPool[type.fields.length];
+      for (int i = 0; i < type.fields.length; i++) {
+        if (type.kinds[i] == JfrField.POOL) {
+          type.fieldPools[i] = type.fields[i].type.pool;
+        }
+      }
+    }
     Map<Long, String> names = new HashMap<>();
     eventTypes = new ArrayList<>();
     for (JfrType type : types.values()) {
@@ -100,7 +113,14 @@ public final class JfrChunkReader {
           + " bytes given", 8);
     }
     boolean compressedIntegers = (bytes.get(67) & 1) != 0;
-    return new JfrChunkReader(bytes, (int) size, compressedIntegers);
+    byte[] array;
+    if (bytes.hasArray() && bytes.arrayOffset() == 0) {
+      array = bytes.array();
+    } else {
+      array = new byte[(int) size];
+      bytes.get(0, array);
+    }
+    return new JfrChunkReader(array, (int) size, compressedIntegers);
   }
 
   private int offsetField(int headerOffset, String what, int chunkEnd) throws JfrFormatException {

@@ -12,6 +12,14 @@ final class JfrType {
   final boolean event;
   final boolean simpleType;
   JfrField[] fields = new JfrField[0];
+  /** Each field's {@link JfrField#kind}, in one array for the walk over an event's fields. */
+  int[] kinds = new int[0];
+  /** For each pool-reference field, the pool it refers to (null when the chunk has none); null for other fields. */
+  ConstantPool[] fieldPools = new ConstantPool[0];
+  /** How many fields, from the first, are read as longs: the leading ticks, then longs and pool keys. */
+  int longPrefix;
+  /** Each field's interned name, in one array for look-ups by name. */
+  String[] names = new String[0];
   /** How a value of this type is written in place: a primitive's or string's {@link JfrField} kind, or STRUCT. */
   int kind;
   /** Its entries in this chunk's constant pools; {@code null} when the chunk has none. */
@@ -25,7 +33,8 @@ final class JfrType {
 
   JfrType(long id, String name, String superType, boolean simpleType) {
     this.id = id;
-    this.name = name;
+    // Interned, so that comparing it with a literal, as a switch on the name does, is one identity check.
+    this.name = name == null ? null : name.intern();
     this.event = EVENT_SUPER_TYPE.equals(superType);
     this.simpleType = simpleType;
   }
@@ -35,14 +44,14 @@ final class JfrType {
    * by equality.
    */
   int indexOf(String fieldName) {
-    JfrField[] all = fields;
+    String[] all = names;
     for (int i = 0; i < all.length; i++) {
-      if (all[i].name == fieldName) {
+      if (all[i] == fieldName) {
         return i;
       }
     }
     for (int i = 0; i < all.length; i++) {
-      if (all[i].name.equals(fieldName)) {
+      if (all[i].equals(fieldName)) {
         return i;
       }
     }

@@ -75,8 +75,13 @@ final class MetadataParser {
       }
     }
     for (JfrType type : declared) {
-      for (JfrField field : type.fields) {
+      type.kinds = new int[type.fields.length];
+      type.names = new String[type.fields.length];
+      for (int i = 0; i < type.fields.length; i++) {
+        JfrField field = type.fields[i];
         field.resolve(types.get(field.typeId));
+        type.kinds[i] = field.kind;
+        type.names[i] = field.name;
         if (!field.constantPool && field.type.kind < 0) {
           throw in.damaged("field " + type.name + "." + field.name + " has type " + field.type.name
               + ", which has no fields and is not a primitive");
@@ -87,6 +92,12 @@ final class MetadataParser {
         if (type.fields.length < type.leadingTicks) {
           throw in.damaged("event type " + type.name + " lacks its start time field");
         }
+        int prefix = type.leadingTicks;
+        while (prefix < type.kinds.length
+            && (type.kinds[prefix] == JfrField.LONG || type.kinds[prefix] == JfrField.POOL)) {
+          prefix++;
+        }
+        type.longPrefix = prefix;
       }
     }
     return types;

@@ -99,7 +99,8 @@ class JfrChunkReaderDamageTest {
         readOrRefuse(what.toString(), flipped, failures, refused);
       }
     });
-    System.out.println("damage: a chunk of " + chunk.length + " bytes; " + refused[0] + " of " + (TRUNCATIONS + FLIPS) + " variants refused");
+    System.out.println("damage: a chunk of " + chunk.length + " bytes; " + refused[0] + " of "
+        + (TRUNCATIONS + FLIPS) + " variants refused");
     assertThat(failures).isEmpty();
   }
 
