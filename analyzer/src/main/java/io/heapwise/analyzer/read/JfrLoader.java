@@ -101,6 +101,7 @@ public final class JfrLoader {
       readAll(jobs, timelineOrigin(inputs));
     } finally {
       inputs.forEach(RecordingInput::close);
+      ChunkBytes.release();
     }
   }
 
@@ -290,11 +291,18 @@ public final class JfrLoader {
     return partial;
   }
 
-  /** Whether the chunk reader read the whole chunk; {@code false} leaves the mapper's builder half-filled. */
-  private static boolean readWithChunkReader(RecordingInput input, JfrChunks.Chunk chunk, EventMapper mapper)
+  /**
+   * Whether the chunk reader read the whole chunk; {@code false} (a chunk it does not understand, or too large to
+   * hold) leaves the mapper's builder half-filled.
+   */
+  private boolean readWithChunkReader(RecordingInput input, JfrChunks.Chunk chunk, EventMapper mapper)
       throws IOException {
-    try (ChunkBytes bytes = ChunkBytes.read(input.channel(), chunk.offset(), chunk.declaredSize())) {
-      JfrChunkReader reader = JfrChunkReader.open(bytes.buffer());
+    if (chunk.declaredSize() > ChunkBytes.maxCopiedBytes(threads)) {
+      return false;
+    }
+    try {
+      JfrChunkReader reader = JfrChunkReader.open(ChunkBytes.read(input.channel(), chunk.offset(),
+          chunk.declaredSize()));
       mapper.eventTypes(reader.eventTypeNames());
       reader.readEvents(EventMapper.EVENT_TYPES, mapper::read);
       mapper.counted(reader.eventCounts());
@@ -344,24 +352,31 @@ public final class JfrLoader {
   /** Attributes by the agent's session, which is in the file's first complete chunk when the agent made it. */
   private SiteAttributor attributorFor(Path jfr, FileChannel channel, JfrChunks.Layout layout) throws IOException {
     JfrChunks.Chunk first = layout.chunks().stream().filter(JfrChunks.Chunk::complete).findFirst().orElse(null);
-    AgentSession session = AgentSession.NONE;
-    if (first != null) {
-      AgentSession[] found = {AgentSession.NONE};
-      try (ChunkBytes bytes = ChunkBytes.read(channel, first.offset(), first.declaredSize())) {
-        JfrChunkReader.open(bytes.buffer()).readEvents(Set.of(AgentSession.EVENT_NAME), event -> {
-          if (found[0] == AgentSession.NONE) {
-            found[0] = AgentSession.of(event);
-          }
-        });
-        session = found[0];
-      } catch (JfrFormatException e) {
-        try (ChunkFile firstFile = ChunkFile.of(jfr, layout, first)) {
-          session = AgentSession.find(firstFile.path());
-        }
-      }
-    }
+    AgentSession session = first == null ? AgentSession.NONE : sessionIn(jfr, channel, layout, first);
     return session.attributor(builder, applicationPackages, libraryPackages);
   }
+
+  private static AgentSession sessionIn(Path jfr, FileChannel channel, JfrChunks.Layout layout,
+      JfrChunks.Chunk chunk) throws IOException {
+    if (chunk.declaredSize() <= ChunkBytes.maxCopiedBytes(1)) {
+      AgentSession[] found = {AgentSession.NONE};
+      try {
+        JfrChunkReader.open(ChunkBytes.read(channel, chunk.offset(), chunk.declaredSize()))
+            .readEvents(Set.of(AgentSession.EVENT_NAME), event -> {
+              if (found[0] == AgentSession.NONE) {
+                found[0] = AgentSession.of(event);
+              }
+            });
+        return found[0];
+      } catch (JfrFormatException e) {
+        // The JDK's reader may understand the chunk.
+      }
+    }
+    try (ChunkFile chunkFile = ChunkFile.of(jfr, layout, chunk)) {
+      return AgentSession.find(chunkFile.path());
+    }
+  }
+
 
 
   private static void checkReadable(Path file) throws UnreadableRecordingException {
