@@ -248,11 +248,16 @@ final class EventMapper {
   }
 
   private StackEntry stackEntry(JfrObject stack) {
+    if (stack.attachment() instanceof StackEntry attached) {
+      return attached;
+    }
     // Not computeIfAbsent: its lambda would capture this mapper, an allocation per event.
     StackEntry entry = stacks.get(stack);
     if (entry == null) {
       entry = new StackEntry(attribute(stack));
-      stacks.put(stack, entry);
+      if (!stack.attach(entry)) {
+        stacks.put(stack, entry);
+      }
     }
     return entry;
   }
@@ -440,7 +445,17 @@ final class EventMapper {
     // A chunk holds its events thread buffer by thread buffer: the same thread many times in a row.
     if (thread != lastThread) {
       lastThread = thread;
-      lastThreadRef = threads.computeIfAbsent(thread, ThreadRef::of);
+      if (thread.attachment() instanceof ThreadRef attached) {
+        lastThreadRef = attached;
+      } else {
+        lastThreadRef = threads.get(thread);
+        if (lastThreadRef == null) {
+          lastThreadRef = ThreadRef.of(thread);
+          if (!thread.attach(lastThreadRef)) {
+            threads.put(thread, lastThreadRef);
+          }
+        }
+      }
     }
     return lastThreadRef;
   }

@@ -55,6 +55,23 @@ public interface JfrObject {
   JfrObject getObject(int index);
 
   /**
+   * What the one reader of this chunk's events worked out from this object and attached to it, or {@code null}. A
+   * constant-pool object is the same object for every event that refers to it within its chunk, so the mapper keeps
+   * a stack's attribution on the stack itself rather than in a map it would look up millions of times.
+   */
+  default Object attachment() {
+    return null;
+  }
+
+  /**
+   * Attaches {@code attachment}; {@code false} when this object cannot keep one (the JDK's values, seen through a new
+   * view each time), and the caller must remember it elsewhere.
+   */
+  default boolean attach(Object attachment) {
+    return false;
+  }
+
+  /**
    * Any field as a Java value: a boxed primitive (Byte, Short, Character, Integer, Long, Float, Double, Boolean), a
    * String, a {@link JfrObject}, or an {@code Object[]} for an array field; {@code null} when it holds none.
    */

@@ -8,6 +8,7 @@ final class StructObject extends FieldValues {
   private final JfrType type;
   private final Object[] values;
   private final TickClock clock;
+  private Object attachment;
 
   StructObject(JfrType type, Object[] values, TickClock clock) {
     this.type = type;
@@ -34,6 +35,17 @@ final class StructObject extends FieldValues {
   long rawIntegral(int index) {
     Object value = values[index];
     return value instanceof Character character ? character : ((Number) value).longValue();
+  }
+
+  @Override
+  public Object attachment() {
+    return attachment;
+  }
+
+  @Override
+  public boolean attach(Object value) {
+    attachment = value;
+    return true;
   }
 
   @Override
