@@ -39,7 +39,8 @@ public final class ProfileBuilder {
   private final Map<String, long[]> bytesByType = new HashMap<>();
   private final Map<String, long[]> bytesByThread = new LinkedHashMap<>();
   private final TreeMap<Long, long[]> bytesBySecond = new TreeMap<>();
-  private long lastSecond;
+  private long lastSecondStartNanos;
+  private long lastSecondEndNanos;
   private long[] lastSecondBytes;
   private final Map<String, Long> exactAllocatedByThread = new LinkedHashMap<>();
   private final List<GcEvent> collections = new ArrayList<>();
@@ -263,11 +264,15 @@ public final class ProfileBuilder {
     secondSlot(epochNanos)[source.ordinal()] += weight;
   }
 
-  /** The per-second totals of {@code epochNanos}'s second; events come mostly in time order, so one is remembered. */
+  /**
+   * The per-second totals of {@code epochNanos}'s second; events come mostly in time order, so the last second is
+   * remembered by its bounds, which spares two divisions per event.
+   */
   private long[] secondSlot(long epochNanos) {
-    long second = bucket(epochNanos);
-    if (second != lastSecond || lastSecondBytes == null) {
-      lastSecond = second;
+    if (lastSecondBytes == null || epochNanos < lastSecondStartNanos || epochNanos >= lastSecondEndNanos) {
+      long second = bucket(epochNanos);
+      lastSecondStartNanos = second * 1_000_000L;
+      lastSecondEndNanos = lastSecondStartNanos + TIMELINE_BUCKET_MILLIS * 1_000_000L;
       lastSecondBytes = bytesBySecond.computeIfAbsent(second, b -> new long[SOURCES]);
     }
     return lastSecondBytes;

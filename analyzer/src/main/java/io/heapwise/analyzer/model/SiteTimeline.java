@@ -74,15 +74,26 @@ public record SiteTimeline(long originEpochNanos, long sliceNanos, long[] bytes)
 
     private final long[] bytes = new long[SLICES];
     private long sliceNanos = FIRST_SLICE_NANOS;
+    /** The slice the last sample fell in, and where it starts; none at first. */
+    private int lastSlice;
+    private long lastSliceStart = Long.MIN_VALUE / 2;
 
     /** @param sinceOrigin time from the recording's start; earlier samples (another file's) count in the first */
     void add(long sinceOrigin, long weight) {
-      long slice = Math.max(0, sinceOrigin) / sliceNanos;
+      long at = Math.max(0, sinceOrigin);
+      // A site's samples come mostly in time order: the last slice's bounds spare a division per event.
+      if (at >= lastSliceStart && at < lastSliceStart + sliceNanos) {
+        bytes[lastSlice] += weight;
+        return;
+      }
+      long slice = at / sliceNanos;
       while (slice >= SLICES) {
         widen();
-        slice = Math.max(0, sinceOrigin) / sliceNanos;
+        slice = at / sliceNanos;
       }
-      bytes[(int) slice] += weight;
+      lastSlice = (int) slice;
+      lastSliceStart = slice * sliceNanos;
+      bytes[lastSlice] += weight;
     }
 
     /**
@@ -105,6 +116,7 @@ public record SiteTimeline(long originEpochNanos, long sliceNanos, long[] bytes)
     private void widen() {
       System.arraycopy(widened(bytes), 0, bytes, 0, SLICES);
       sliceNanos *= 2;
+      lastSliceStart = Long.MIN_VALUE / 2;
     }
 
     private static long[] widened(long[] slices) {

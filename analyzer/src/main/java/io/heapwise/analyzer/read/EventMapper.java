@@ -55,6 +55,7 @@ final class EventMapper {
   private ThreadRef lastThreadRef;
   private String lastReadType;
   private final List<AllocationFields> allocationFields = new ArrayList<>(3);
+  private AllocationFields lastAllocationFields;
   /** Events without a thread: one per mapper, as its slot belongs to this mapper's builder. */
   private final ThreadRef noThread = new ThreadRef("(no thread)", NO_THREAD);
   private final Map<Long, String> eventNamesById = new HashMap<>();
@@ -88,6 +89,7 @@ final class EventMapper {
    */
   void chunkDone() {
     allocationFields.clear();
+    lastAllocationFields = null;
     lastThread = null;
     lastThreadRef = null;
     stacks.clear();
@@ -207,14 +209,18 @@ final class EventMapper {
   /** Looked up once per type while the chunk's metadata holds: the three allocation types take turns. */
   private AllocationFields allocationFields(JfrEvent event) {
     String type = event.typeName();
-    for (AllocationFields known : allocationFields) {
-      if (known.type() == type) {
-        return known;
+    if (lastAllocationFields != null && lastAllocationFields.type() == type) {
+      return lastAllocationFields;
+    }
+    for (int i = 0; i < allocationFields.size(); i++) {
+      if (allocationFields.get(i).type() == type) {
+        lastAllocationFields = allocationFields.get(i);
+        return lastAllocationFields;
       }
     }
-    AllocationFields fields = AllocationFields.of(event);
-    allocationFields.add(fields);
-    return fields;
+    lastAllocationFields = AllocationFields.of(event);
+    allocationFields.add(lastAllocationFields);
+    return lastAllocationFields;
   }
 
   private ProfileBuilder.SiteSlot siteOf(JfrObject type, Attribution attribution) {
@@ -239,7 +245,7 @@ final class EventMapper {
     }
 
     ProfileBuilder.SiteSlot site(JfrObject type) {
-      if (lastSite == null || !type.equals(lastType)) {
+      if (lastSite == null || type != lastType && !type.equals(lastType)) {
         lastSite = siteOf(type, attribution);
         lastType = type;
       }
@@ -361,6 +367,7 @@ final class EventMapper {
   /** The chunk's event types by id, so that settings can be read by event name. */
   void eventTypes(Map<Long, String> namesById) {
     allocationFields.clear();
+    lastAllocationFields = null;
     eventNamesById.clear();
     eventNamesById.putAll(namesById);
   }
