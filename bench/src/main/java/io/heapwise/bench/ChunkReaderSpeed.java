@@ -34,8 +34,9 @@ import jdk.jfr.consumer.RecordingFile;
  * fields: what the event mapper reads per event (time, thread, stack, class, weight), with each distinct stack's
  * frames and each class's name worked out once, by identity, as the mapper does. Rounds alternate between the two
  * readers, after warm-up rounds of each (on two busy cores C2 takes seconds to compile the hot loops, and a round
- * of the chunk reader is a fraction of a second); the file is in the page cache after the first. Prints MB/s of file per round and the median of each,
- * by the wall clock and by the thread's CPU time (which a machine busy with other work disturbs less).
+ * of the chunk reader is a fraction of a second); the file is in the page cache after the first. Prints MB/s of
+ * file per round and the median of each, by the wall clock and by the thread's CPU time (which a machine busy with
+ * other work disturbs less).
  *
  * <p>With {@code --fields-only}, both readers only read the fields, with no identity caches and no frames: the
  * readers alone.
