@@ -62,10 +62,15 @@ agent_log="$out_dir/heapwise-big.agent.log"
 rm -f "$recording" "$agent_log"
 
 # The event's <setting>s follow its <event> line; sed edits only within each event's block.
+block() { # block EVENT: a sed address range for the event's block
+  echo "/<event name=\"$1\">/,/<\/event>/"
+}
 tlab_enabled=$TLAB_EVENTS
-sed -e "/<event name=\"jdk.ObjectAllocationSample\">/,/<\/event>/ s|<setting name=\"throttle\">[^<]*<|<setting name=\"throttle\">$THROTTLE<|" \
-  -e "/<event name=\"jdk.ObjectAllocationInNewTLAB\">/,/<\/event>/ s|<setting name=\"enabled\">[^<]*<|<setting name=\"enabled\">$tlab_enabled<|" \
-  -e "/<event name=\"jdk.ObjectAllocationOutsideTLAB\">/,/<\/event>/ s|<setting name=\"enabled\">[^<]*<|<setting name=\"enabled\">$tlab_enabled<|" \
+enabled='s|<setting name="enabled">[^<]*<|<setting name="enabled">'$tlab_enabled'<|'
+throttle='s|<setting name="throttle">[^<]*<|<setting name="throttle">'$THROTTLE'<|'
+sed -e "$(block jdk.ObjectAllocationSample) $throttle" \
+  -e "$(block jdk.ObjectAllocationInNewTLAB) $enabled" \
+  -e "$(block jdk.ObjectAllocationOutsideTLAB) $enabled" \
   "$jfc_source" >"$settings"
 grep -q "<setting name=\"throttle\">$THROTTLE<" "$settings" || die "could not set the throttle in $settings"
 if [[ "$TLAB_EVENTS" == true ]]; then
