@@ -110,7 +110,7 @@ cpu_busy() { # the CPUs busy over the next 2 s, in CPUs (0 to nproc), from /proc
     total=$((total + b[i] - a[i]))
   done
   idle=$((b[4] - a[4] + b[5] - a[5]))
-  awk -v t="$total" -v i="$idle" -v n="$(nproc)" 'BEGIN { printf "%.2f", t > 0 ? n * (t - i) / t : 0 }'
+  awk -v t="$total" -v i="$idle" -v n="$(nproc)" 'BEGIN { printf "%.2f", (t > 0 ? n * (t - i) / t : 0) }'
 }
 
 # Before every run: wait while a Maven build runs (pgrep -f maven), and then while other processes keep more than
