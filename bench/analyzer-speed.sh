@@ -148,21 +148,26 @@ alloc_samples=$(awk '$1 == "jdk.ObjectAllocationSample" { print $2 }' "$work/sum
 ((events > 0)) || die "jfr summary found no events in $recording"
 cat "$recording" >/dev/null
 
+# A JVM that runs out of heap ends at once: JMC's loader, out of memory in a pool thread, otherwise waits for ever.
+exit_on_oom=(-XX:+ExitOnOutOfMemoryError)
+jfr_exit_on_oom=(-J-XX:+ExitOnOutOfMemoryError)
+
 command_of() { # command_of TOOL HEAP: the command line, one word per line
   local tool=$1 heap=$2
+  local -a jvm=("$java" "-Xmx$heap" "${exit_on_oom[@]}") jfr_tool=("$jfr" "-J-Xmx$heap" "${jfr_exit_on_oom[@]}")
   case "$tool" in
-    heapwise-1cpu) printf '%s\n' taskset -c 0 "$java" "-Xmx$heap" -jar "$HEAPWISE_JAR" analyze "$recording" ;;
-    heapwise-2cpu) printf '%s\n' taskset -c "$CPUS" "$java" "-Xmx$heap" -jar "$HEAPWISE_JAR" analyze "$recording" ;;
-    jfr-summary) printf '%s\n' taskset -c "$CPUS" "$jfr" "-J-Xmx$heap" summary "$recording" ;;
+    heapwise-1cpu) printf '%s\n' taskset -c 0 "${jvm[@]}" -jar "$HEAPWISE_JAR" analyze "$recording" ;;
+    heapwise-2cpu) printf '%s\n' taskset -c "$CPUS" "${jvm[@]}" -jar "$HEAPWISE_JAR" analyze "$recording" ;;
+    jfr-summary) printf '%s\n' taskset -c "$CPUS" "${jfr_tool[@]}" summary "$recording" ;;
     jfr-print)
-      printf '%s\n' taskset -c "$CPUS" "$jfr" "-J-Xmx$heap" print --events jdk.ObjectAllocationSample "$recording"
+      printf '%s\n' taskset -c "$CPUS" "${jfr_tool[@]}" print --events jdk.ObjectAllocationSample "$recording"
       ;;
-    walk) printf '%s\n' taskset -c "$CPUS" "$java" "-Xmx$heap" -cp "$bench_jar" io.heapwise.bench.RecordingFileWalk \
+    walk) printf '%s\n' taskset -c "$CPUS" "${jvm[@]}" -cp "$bench_jar" io.heapwise.bench.RecordingFileWalk \
       "$recording" ;;
-    jmc) printf '%s\n' taskset -c "$CPUS" "$java" "-Xmx$heap" -cp "$bench_jar:$lib/*" \
-      io.heapwise.bench.JmcLoadAndRules "$recording" ;;
-    jfrconv) printf '%s\n' taskset -c "$CPUS" "$java" "-Xmx$heap" -cp "$converter_jar" Main --alloc -o collapsed \
-      "$recording" "$work/jfrconv.collapsed" ;;
+    jmc) printf '%s\n' taskset -c "$CPUS" "${jvm[@]}" -cp "$bench_jar:$lib/*" io.heapwise.bench.JmcLoadAndRules \
+      "$recording" ;;
+    jfrconv) printf '%s\n' taskset -c "$CPUS" "${jvm[@]}" -cp "$converter_jar" Main --alloc -o collapsed "$recording" \
+      "$work/jfrconv.collapsed" ;;
   esac
 }
 
