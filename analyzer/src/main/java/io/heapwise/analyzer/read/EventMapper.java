@@ -44,6 +44,9 @@ final class EventMapper {
       "jdk.CompilerInlining", InstrumentationEvents.SITE_LIFETIMES, InstrumentationEvents.COLLECTION_SIZES,
       InstrumentationEvents.INSTRUMENTATION);
 
+  private static final Set<String> ALLOCATION_TYPES = Set.of("jdk.ObjectAllocationSample",
+      "jdk.ObjectAllocationInNewTLAB", "jdk.ObjectAllocationOutsideTLAB");
+
   private final ProfileBuilder builder;
   private SiteAttributor attributor;
   /** A parser hands out one stack-trace object per constant-pool entry: resolve each stack once. */
@@ -117,9 +120,17 @@ final class EventMapper {
   void read(JfrEvent event) {
     String type = event.typeName();
     builder.eventCommitted(event.endEpochNanos());
+    // Allocation events are nearly all of a recording: their path is kept apart from the other types', so that the
+    // JIT compiles it small, and a rare event type seen late does not make it throw the compiled hot path away.
+    if (lastAllocationFields != null && type == lastAllocationFields.type() || ALLOCATION_TYPES.contains(type)) {
+      allocation(event);
+    } else {
+      readOther(event, type);
+    }
+  }
+
+  private void readOther(JfrEvent event, String type) {
     switch (type) {
-      case "jdk.ObjectAllocationSample", "jdk.ObjectAllocationInNewTLAB", "jdk.ObjectAllocationOutsideTLAB" ->
-          allocation(event);
       case "jdk.GarbageCollection" -> collection(event);
       case "jdk.GCHeapSummary" -> heapSummary(event);
       case "jdk.GCConfiguration" -> {

@@ -25,7 +25,10 @@ final class EventView extends FieldValues implements JfrEvent {
     if (slots.length < fields.length) {
       slots = new long[fields.length];
     }
-    type = eventType;
+    if (type != eventType) {
+      // Only when it changes: a reference store costs a GC write barrier, and events come in runs of one type.
+      type = eventType;
+    }
     end = in.end;
     long[] values = slots;
     int first = eventType.longPrefix;
