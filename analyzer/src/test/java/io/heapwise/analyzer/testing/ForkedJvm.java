@@ -111,9 +111,14 @@ public final class ForkedJvm {
 
     /** Waits for it to exit by itself and returns what it did. */
     public Result await() throws IOException, InterruptedException {
-      if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+      return await(TIMEOUT);
+    }
+
+    /** As {@link #await()}, for a child known to run longer than the usual timeout (minutes of recording). */
+    public Result await(Duration timeout) throws IOException, InterruptedException {
+      if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
         close();
-        throw new AssertionError("timed out after " + TIMEOUT + "\n" + describe());
+        throw new AssertionError("timed out after " + timeout + "\n" + describe());
       }
       return new Result(command, process.exitValue(), stdout(), stderr());
     }

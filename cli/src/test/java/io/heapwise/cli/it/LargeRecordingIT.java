@@ -11,6 +11,7 @@ import io.heapwise.analyzer.testing.TestEnvironment;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,12 +19,13 @@ import org.junit.jupiter.api.Test;
 /**
  * A genuine recording of more than a gigabyte, analyzed in a 256 MB heap: the model grows with distinct sites and
  * stacks, never with events. The recording is one JVM's ({@code BulkRecording}: every allocation event JFR can make,
- * through thousands of call paths, for about three minutes here), not copies of one file joined together, which
+ * through thousands of call paths), not copies of one file joined together, which
  * JFR readers do not read as one recording. It is deleted afterwards.
  */
 class LargeRecordingIT {
 
-  private static final long MEGABYTES = 1_100;
+  /** Just over a GiB once written out; about 6 MB of recording a second here, so three minutes. */
+  private static final long MEGABYTES = 1_060;
 
   @Test
   void aGigabyteRecordingIsAnalyzedInA256MegabyteHeap() throws Exception {
@@ -34,7 +36,8 @@ class LargeRecordingIT {
           .args("-XX:-ResizeTLAB", "-XX:TLABSize=4k", "-cp", TestEnvironment.samplesClassPath().toString(),
               "io.heapwise.samples.recording.BulkRecording", "--mb", String.valueOf(MEGABYTES), "--out",
               large.toString())
-          .run(dir)
+          .start(dir)
+          .await(Duration.ofMinutes(10))
           .assertSuccess();
       assertThat(Files.size(large)).isGreaterThan(1L << 30);
 
