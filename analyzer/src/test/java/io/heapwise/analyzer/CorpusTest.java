@@ -11,7 +11,6 @@ import io.heapwise.analyzer.report.ReportJson;
 import io.heapwise.analyzer.testing.TestEnvironment;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -27,15 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CorpusTest {
 
   static Stream<Path> corpusFiles() throws IOException {
-    Optional<Path> corpus = TestEnvironment.corpus();
-    // An empty source would be a JUnit configuration error; an assumption skips the whole test with its reason.
-    assumeTrue(corpus.isPresent(), "skipped: no corpus at " + System.getProperty("heapwise.test.corpus")
-        + " (../shared/corpus beside the checkout)");
-    List<Path> files;
-    try (Stream<Path> list = Files.list(corpus.get())) {
-      files = list.filter(p -> p.getFileName().toString().endsWith(".jfr")).sorted().toList();
-    }
-    return files.stream();
+    return TestEnvironment.corpusRecordings();
   }
 
   @Test

@@ -2,10 +2,14 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.testing;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Where tests find the JDK under test, the samples and the shared corpus; set by the build (see the root pom). */
 public final class TestEnvironment {
@@ -73,6 +77,19 @@ public final class TestEnvironment {
     String dir = System.getProperty("heapwise.test.corpus");
     return dir != null && Files.isDirectory(Path.of(dir)) ? Optional.of(Path.of(dir)) : Optional.empty();
   }
+  /**
+   * The corpus's recordings, sorted by name, for a parameterized test's source; skips the test with its reason when
+   * the corpus is absent (an empty source would be a JUnit configuration error).
+   */
+  public static Stream<Path> corpusRecordings() throws IOException {
+    Optional<Path> corpus = corpus();
+    assumeTrue(corpus.isPresent(), "skipped: no corpus at " + System.getProperty("heapwise.test.corpus")
+        + " (../shared/corpus beside the checkout)");
+    try (Stream<Path> list = Files.list(corpus.get())) {
+      return list.filter(p -> p.getFileName().toString().endsWith(".jfr")).sorted().toList().stream();
+    }
+  }
+
 
   public static Path samplesSource() {
     return Path.of(required("heapwise.test.samplesSource"));

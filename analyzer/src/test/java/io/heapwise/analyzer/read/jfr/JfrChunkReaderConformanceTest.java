@@ -3,15 +3,12 @@
 package io.heapwise.analyzer.read.jfr;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.heapwise.analyzer.UnreadableRecordingException;
 import io.heapwise.analyzer.testing.TestEnvironment;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,14 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JfrChunkReaderConformanceTest {
 
   static Stream<Path> corpusFiles() throws IOException {
-    Optional<Path> corpus = TestEnvironment.corpus();
-    assumeTrue(corpus.isPresent(), "skipped: no corpus at " + System.getProperty("heapwise.test.corpus")
-        + " (../shared/corpus beside the checkout)");
-    List<Path> files;
-    try (Stream<Path> list = Files.list(corpus.get())) {
-      files = list.filter(p -> p.getFileName().toString().endsWith(".jfr")).sorted().toList();
-    }
-    return files.stream();
+    return TestEnvironment.corpusRecordings();
   }
 
   @ParameterizedTest
