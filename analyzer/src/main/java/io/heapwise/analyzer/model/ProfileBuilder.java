@@ -255,13 +255,7 @@ public final class ProfileBuilder {
         return;
       }
     }
-    if (timelineOrigin == NO_ORIGIN) {
-      timelineOrigin = epochNanos;
-    }
-    site.stats.add(source, weight, epochNanos - timelineOrigin);
-    site.typeBytes[source.ordinal()] += weight;
-    thread.bytes[source.ordinal()] += weight;
-    secondSlot(epochNanos)[source.ordinal()] += weight;
+    count(source, site.stats, site.typeBytes, thread.bytes, weight, epochNanos);
   }
 
   /**
@@ -278,15 +272,22 @@ public final class ProfileBuilder {
     return lastSecondBytes;
   }
 
+  /** A sample held aside earlier and counted now, its site's, type's and thread's totals looked up by name. */
   private void count(AllocationSource source, FirstSamples.Sample sample) {
+    count(source, sites.get(sample.site()), bytesByType.computeIfAbsent(sample.type(), t -> new long[SOURCES]),
+        bytesByThread.computeIfAbsent(threadKey(bytesByThread, sample.thread()), t -> new long[SOURCES]),
+        sample.weight(), sample.epochNanos());
+  }
+
+  private void count(AllocationSource source, SiteStats site, long[] typeBytes, long[] threadBytes, long weight,
+      long epochNanos) {
     if (timelineOrigin == NO_ORIGIN) {
-      timelineOrigin = sample.epochNanos();
+      timelineOrigin = epochNanos;
     }
-    sites.get(sample.site()).add(source, sample.weight(), sample.epochNanos() - timelineOrigin);
-    bytesByType.computeIfAbsent(sample.type(), t -> new long[SOURCES])[source.ordinal()] += sample.weight();
-    bytesByThread.computeIfAbsent(threadKey(bytesByThread, sample.thread()), t -> new long[SOURCES])
-        [source.ordinal()] += sample.weight();
-    secondSlot(sample.epochNanos())[source.ordinal()] += sample.weight();
+    site.add(source, weight, epochNanos - timelineOrigin);
+    typeBytes[source.ordinal()] += weight;
+    threadBytes[source.ordinal()] += weight;
+    secondSlot(epochNanos)[source.ordinal()] += weight;
   }
 
   /** The thread's own name while the map has room for it, else {@link #OTHER_THREADS}. */
