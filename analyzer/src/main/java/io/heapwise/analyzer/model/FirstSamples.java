@@ -65,9 +65,6 @@ final class FirstSamples {
 
   private final List<Recording> recordings = new ArrayList<>();
   private Recording current = new Recording();
-  private ThreadState lastState;
-  private long lastThreadId;
-  private Recording lastStateRecording;
 
   FirstSamples() {
     recordings.add(current);
@@ -181,28 +178,40 @@ final class FirstSamples {
    * earliest so far, {@code null} for the sample itself, or the one it replaces as the earliest (a file gives a chunk
    * thread buffer by thread buffer). No sample object is made for the common case, a later sample counted as it is.
    */
-  Sample sample(long threadId, SiteKey site, String type, String thread, long weight, long epochNanos) {
-    ThreadState state = threadState(threadId);
+  Sample sample(ThreadHandle thread, SiteKey site, String type, String threadName, long weight, long epochNanos) {
+    ThreadState state = thread.state(this);
     state.lastSampleNanos = Math.max(state.lastSampleNanos, epochNanos);
     if (state.first != null && epochNanos >= state.first.epochNanos()) {
       state.laterWeights += weight;
       return null;
     }
-    Sample displaced = state.sample(new Sample(site, type, thread, weight, epochNanos));
+    Sample displaced = state.sample(new Sample(site, type, threadName, weight, epochNanos));
     return displaced == null ? HELD : displaced;
   }
 
   /** What {@link #sample} returns for a sample it holds aside. */
   static final Sample HELD = new Sample(null, null, null, 0, 0);
 
-  /** The thread's state in the current recording; the last one asked for is remembered, as samples come in runs. */
-  private ThreadState threadState(long threadId) {
-    if (lastState == null || lastThreadId != threadId || lastStateRecording != current) {
-      lastState = current.thread(threadId);
-      lastThreadId = threadId;
-      lastStateRecording = current;
+  /**
+   * One thread's state in the current recording, kept by the caller between its samples: a recording has thousands
+   * of threads whose samples interleave, and a map look-up for each sample showed in profiles.
+   */
+  static final class ThreadHandle {
+    private final long threadId;
+    private Recording recording;
+    private ThreadState state;
+
+    ThreadHandle(long threadId) {
+      this.threadId = threadId;
     }
-    return lastState;
+
+    private ThreadState state(FirstSamples samples) {
+      if (recording != samples.current) {
+        recording = samples.current;
+        state = recording.thread(threadId);
+      }
+      return state;
+    }
   }
 
   /** First samples held aside, one per thread and recording. */

@@ -209,12 +209,12 @@ public final class ProfileBuilder {
   /** Likewise for the thread an allocation happened in. */
   public static final class ThreadSlot {
     private final String name;
-    private final long id;
+    private final FirstSamples.ThreadHandle firstSamples;
     private final long[] bytes;
 
     private ThreadSlot(String name, long id, long[] bytes) {
       this.name = name;
-      this.id = id;
+      this.firstSamples = new FirstSamples.ThreadHandle(id);
       this.bytes = bytes;
     }
   }
@@ -245,8 +245,8 @@ public final class ProfileBuilder {
     site.stats.size(objectBytes);
     if (source == AllocationSource.OBJECT_ALLOCATION_SAMPLE && !recordingUnderWay) {
       // Only these weights are deltas of a per-thread counter; TLAB events weigh their own TLAB.
-      FirstSamples.Sample displaced = firstSamples.sample(thread.id, site.stats.key(), site.type, thread.name, weight,
-          epochNanos);
+      FirstSamples.Sample displaced = firstSamples.sample(thread.firstSamples, site.stats.key(), site.type, thread.name,
+          weight, epochNanos);
       if (displaced == FirstSamples.HELD) {
         return;
       }

@@ -122,8 +122,9 @@ final class EventMapper {
     builder.eventCommitted(event.endEpochNanos());
     // Allocation events are nearly all of a recording: their path is kept apart from the other types', so that the
     // JIT compiles it small, and a rare event type seen late does not make it throw the compiled hot path away.
-    if (lastAllocationFields != null && type == lastAllocationFields.type() || ALLOCATION_TYPES.contains(type)) {
-      allocation(event);
+    AllocationFields fields = allocationFields(event, type);
+    if (fields != null) {
+      allocation(event, fields);
     } else {
       readOther(event, type);
     }
@@ -186,8 +187,7 @@ final class EventMapper {
    * An allocation event: a sample weighs what its thread allocated since its previous sample; a TLAB event weighs
    * the new TLAB and tells the object's size; an allocation outside a TLAB weighs the object.
    */
-  private void allocation(JfrEvent event) {
-    AllocationFields fields = allocationFields(event);
+  private void allocation(JfrEvent event, AllocationFields fields) {
     long weight = fields.weight() < 0 ? 0 : event.getLong(fields.weight());
     if (weight <= 0 || fields.objectClass() < 0) {
       return;
@@ -217,9 +217,11 @@ final class EventMapper {
     }
   }
 
-  /** Looked up once per type while the chunk's metadata holds: the three allocation types take turns. */
-  private AllocationFields allocationFields(JfrEvent event) {
-    String type = event.typeName();
+  /**
+   * Where an allocation event type keeps its fields, looked up once per type while the chunk's metadata holds;
+   * null for the other types. The three allocation types take turns, so they are told apart by identity.
+   */
+  private AllocationFields allocationFields(JfrEvent event, String type) {
     if (lastAllocationFields != null && lastAllocationFields.type() == type) {
       return lastAllocationFields;
     }
@@ -228,6 +230,9 @@ final class EventMapper {
         lastAllocationFields = allocationFields.get(i);
         return lastAllocationFields;
       }
+    }
+    if (!ALLOCATION_TYPES.contains(type)) {
+      return null;
     }
     lastAllocationFields = AllocationFields.of(event);
     allocationFields.add(lastAllocationFields);

@@ -54,7 +54,11 @@ final class ConstantPool {
     return size;
   }
 
-  /** Switches to arrays indexed by key when the keys are dense enough for that to cost little memory. */
+  /**
+   * Switches to arrays indexed by key when the keys are dense enough for that to cost little memory: at most four
+   * slots per entry plus 64 Ki, half a megabyte. A chunk's classes and threads are a few hundred keys spread over a
+   * few thousand (HotSpot numbers them as they appear), and those are looked up for every allocation event.
+   */
   void seal() {
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
@@ -64,7 +68,7 @@ final class ConstantPool {
         max = Math.max(max, table[i - 1]);
       }
     }
-    if (size == 0 || max - min >= 4L * size + 1024 || max - min >= 1 << 22) {
+    if (size == 0 || max - min >= 4L * size + (1 << 16) || max - min >= 1 << 22) {
       return;
     }
     denseBase = min;

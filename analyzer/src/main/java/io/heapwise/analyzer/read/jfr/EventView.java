@@ -89,11 +89,16 @@ final class EventView extends FieldValues implements JfrEvent {
     }
   }
 
-  /** The hot path: a pooled thread, stack or class, looked up without boxing or copying. */
   @Override
   public JfrObject getObject(String name) {
+    int index = type.indexOf(name);
+    return index < 0 ? super.getObject(name) : getObject(index);
+  }
+
+  /** The hot path: a pooled thread, stack or class, looked up without boxing or copying. */
+  @Override
+  public JfrObject getObject(int index) {
     JfrType eventType = type;
-    int index = eventType.indexOf(name);
     if (index >= eventType.leadingTicks && eventType.kinds[index] == JfrField.POOL) {
       ConstantPool pool = eventType.fieldPools[index];
       Object value = pool == null ? null : pool.get(slots[index]);
@@ -101,15 +106,18 @@ final class EventView extends FieldValues implements JfrEvent {
       if (value == null || value instanceof FieldValues) {
         return (JfrObject) value;
       }
-      throw new IllegalArgumentException("field " + name + " of " + type.name + " is not a struct");
     }
-    return super.getObject(name);
+    return super.getObject(index);
   }
 
   @Override
   public long getLong(String name) {
-    int index = indexOf(name);
-    return type.kinds[index] == JfrField.LONG ? slots[index] : integral(index, name);
+    return getLong(indexOf(name));
+  }
+
+  @Override
+  public long getLong(int index) {
+    return type.kinds[index] == JfrField.LONG ? slots[index] : super.getLong(index);
   }
 
   private Object decodeAt(JfrField field, int offset) {

@@ -79,12 +79,12 @@ abstract sealed class FieldValues implements JfrObject permits StructObject, Eve
   }
 
   @Override
-  public final long getLong(int index) {
+  public long getLong(int index) {
     return integral(index, type().fields[index].name);
   }
 
   @Override
-  public final JfrObject getObject(int index) {
+  public JfrObject getObject(int index) {
     Object value = value(index);
     if (value == null || value instanceof JfrObject) {
       return (JfrObject) value;

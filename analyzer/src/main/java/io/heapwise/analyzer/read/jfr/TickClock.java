@@ -8,18 +8,28 @@ package io.heapwise.analyzer.read.jfr;
  */
 final class TickClock {
 
+  private static final long EXACT_IN_DOUBLE = 1L << 53;
+
   private final long startTicks;
   private final long startNanos;
   private final double ticksPerNanosecond;
+  /** Ticks are nanoseconds (HotSpot's on Linux): the division by 1.0 is then exact and can be left out. */
+  private final boolean nanosecondTicks;
 
   TickClock(long startTicks, long startNanos, long ticksPerSecond) {
     this.startTicks = startTicks;
     this.startNanos = startNanos;
     this.ticksPerNanosecond = (double) ticksPerSecond / 1_000_000_000L;
+    this.nanosecondTicks = ticksPerSecond == 1_000_000_000L;
   }
 
   long epochNanos(long ticks) {
-    return startNanos + (long) ((ticks - startTicks) / ticksPerNanosecond);
+    long sinceStart = ticks - startTicks;
+    // A double holds every long below 2^53 exactly; past that the JDK's rounding is kept.
+    if (nanosecondTicks && Math.abs(sinceStart) < EXACT_IN_DOUBLE) {
+      return startNanos + sinceStart;
+    }
+    return startNanos + (long) (sinceStart / ticksPerNanosecond);
   }
 
   long nanos(long ticks) {
