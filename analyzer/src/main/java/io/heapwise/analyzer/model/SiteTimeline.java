@@ -81,8 +81,9 @@ public record SiteTimeline(long originEpochNanos, long sliceNanos, long[] bytes)
     /** @param sinceOrigin time from the recording's start; earlier samples (another file's) count in the first */
     void add(long sinceOrigin, long weight) {
       long at = Math.max(0, sinceOrigin);
-      // A site's samples come mostly in time order: the last slice's bounds spare a division per event.
-      if (at >= lastSliceStart && at < lastSliceStart + sliceNanos) {
+      // A site's samples come mostly in time order: the last slice's bounds spare a division per event. One unsigned
+      // comparison for both bounds, as in ProfileBuilder's per-second totals.
+      if (Long.compareUnsigned(at - lastSliceStart, sliceNanos) < 0) {
         bytes[lastSlice] += weight;
         return;
       }
