@@ -8,6 +8,7 @@ import io.heapwise.analyzer.model.ProfileBuilder;
 import io.heapwise.analyzer.model.SiteAttributor;
 import io.heapwise.analyzer.read.jfr.JfrChunkReader;
 import io.heapwise.analyzer.read.jfr.JfrFormatException;
+import io.heapwise.analyzer.read.jfr.MetadataCache;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +45,12 @@ import jdk.jfr.consumer.RecordingFile;
  * and appended to the result in file order ({@link ProfileBuilder#append}): the result does not depend on how many
  * threads read. At most two chunks per thread are in memory at once, waiting to be appended.
  *
+ * <p>The first {@link #READ_ALONE_BYTES}, or the first quarter of a smaller input, are read by one thread. Until
+ * the JIT has compiled the hot path, more readers cost more than they give: they run the profiling tier, whose
+ * counters they share, so those cache lines bounce between cores, and they take the CPU the compiler needs. On the
+ * benchmark recording (BENCHMARKS.md), one reader for the first 64 MB and two after took about 10% less time in all
+ * than two readers from the first chunk.
+ *
  * <p>Real recordings are often damaged: copied while the JVM was writing, truncated by a full disk, or written
  * by tools whose output the JDK's reader rejects part of. What can be read is read; each part that cannot is
  * reported in one line with the number of events read before it.
@@ -55,6 +62,10 @@ public final class JfrLoader {
   private final List<String> libraryPackages;
   private final ReadProgress progress;
   private final int threads;
+  /** Each reading thread's last chunk's types. */
+  private static final ThreadLocal<MetadataCache> METADATA = ThreadLocal.withInitial(MetadataCache::new);
+  /** Read by one thread before the others join in: five chunks of HotSpot's default size, about 3 s here. */
+  static final long READ_ALONE_BYTES = 64L << 20;
 
   /**
    * @param applicationPackages the user's choice; when empty, a recording made by the Heapwise agent supplies
@@ -102,6 +113,7 @@ public final class JfrLoader {
     } finally {
       inputs.forEach(RecordingInput::close);
       ChunkBytes.release();
+      METADATA.remove();
     }
   }
 
@@ -184,10 +196,13 @@ public final class JfrLoader {
       int submitted = 0;
       long fileEvents = 0;
       List<String> fileProblems = new ArrayList<>();
+      long readAlone = Math.min(READ_ALONE_BYTES, totalBytes(jobs) / 4);
       for (ChunkJob job : jobs) {
         ChunkResult result;
-        if (pool == null) {
-          result = read(job, origin);
+        if (pool == null || readAlone > 0) {
+          submitted++;
+          readAlone -= job.chunk().availableSize();
+          result = readHere(job, origin);
         } else {
           while (submitted < jobs.size() && ahead.size() < 2 * readers) {
             ChunkJob next = jobs.get(submitted++);
@@ -215,6 +230,27 @@ public final class JfrLoader {
     }
   }
 
+  private static long totalBytes(List<ChunkJob> jobs) {
+    long total = 0;
+    for (ChunkJob job : jobs) {
+      total += job.chunk().availableSize();
+    }
+    return total;
+  }
+
+  /** {@link #read} on this thread, failing as {@link #await} does. */
+  private ChunkResult readHere(ChunkJob job, long origin) throws UnreadableRecordingException {
+    try {
+      return read(job, origin);
+    } catch (UncheckedIOException e) {
+      throw cannotRead(job.input().file(), e);
+    }
+  }
+
+  private static UnreadableRecordingException cannotRead(Path file, UncheckedIOException e) {
+    return new UnreadableRecordingException(file, "cannot be read: " + describe(e.getCause()), e.getCause());
+  }
+
   private static ChunkResult await(Future<ChunkResult> future, Path file) throws UnreadableRecordingException {
     try {
       return future.get();
@@ -223,7 +259,7 @@ public final class JfrLoader {
       throw new UnreadableRecordingException(file, "reading was interrupted", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof UncheckedIOException io) {
-        throw new UnreadableRecordingException(file, "cannot be read: " + describe(io.getCause()), io.getCause());
+        throw cannotRead(file, io);
       }
       if (e.getCause() instanceof RuntimeException bug) {
         throw bug;
@@ -302,7 +338,7 @@ public final class JfrLoader {
     }
     try {
       JfrChunkReader reader = JfrChunkReader.open(ChunkBytes.read(input.channel(), chunk.offset(),
-          chunk.declaredSize()));
+          chunk.declaredSize()), METADATA.get());
       mapper.eventTypes(reader.eventTypeNames());
       reader.readEvents(EventMapper.EVENT_TYPES, mapper::read);
       mapper.counted(reader.eventCounts());

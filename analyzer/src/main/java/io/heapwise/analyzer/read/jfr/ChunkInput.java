@@ -2,6 +2,8 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.read.jfr;
 
+import java.util.Arrays;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -28,6 +30,20 @@ final class ChunkInput {
     this.chunkEnd = chunkEnd;
     this.compressedIntegers = compressedIntegers;
     this.end = chunkEnd;
+  }
+
+  /** Whether the {@code length} bytes at {@code offset} are {@code expected}'s, read with the same integer encoding. */
+  boolean holds(int offset, byte[] expected, boolean expectedCompressed) {
+    return compressedIntegers == expectedCompressed && offset + expected.length <= chunkEnd
+        && Arrays.equals(bytes, offset, offset + expected.length, expected, 0, expected.length);
+  }
+
+  byte[] copy(int offset, int length) {
+    return Arrays.copyOfRange(bytes, offset, offset + length);
+  }
+
+  boolean compressedIntegers() {
+    return compressedIntegers;
   }
 
   int chunkEnd() {

@@ -40,14 +40,17 @@ public final class JfrChunkReader {
   private final Map<Long, JfrType> eventTypeByOtherId = new HashMap<>();
   private final EventView event;
 
-  private JfrChunkReader(byte[] bytes, int chunkEnd, boolean compressed) throws JfrFormatException {
+  private JfrChunkReader(byte[] bytes, int chunkEnd, boolean compressed, MetadataCache metadata)
+      throws JfrFormatException {
     scanInput = new ChunkInput(bytes, chunkEnd, compressed);
     ChunkInput lazyInput = new ChunkInput(bytes, chunkEnd, compressed);
     startEpochNanos = scanInput.headerLong(32);
     durationNanos = scanInput.headerLong(40);
     TickClock clock = new TickClock(scanInput.headerLong(48), startEpochNanos, scanInput.headerLong(56));
 
-    Map<Long, JfrType> types = MetadataParser.parse(scanInput, offsetField(24, "metadata", chunkEnd));
+    int metadataOffset = offsetField(24, "metadata", chunkEnd);
+    Map<Long, JfrType> types = metadata == null ? MetadataParser.parse(scanInput, metadataOffset)
+        : metadata.types(scanInput, metadataOffset);
     JfrType stringType = null;
     for (JfrType type : types.values()) {
       if ("java.lang.String".equals(type.name)) {
@@ -94,6 +97,14 @@ public final class JfrChunkReader {
    * @param chunk one complete chunk, from index 0 to its limit
    */
   public static JfrChunkReader open(ByteBuffer chunk) throws JfrFormatException {
+    return open(chunk, null);
+  }
+
+  /**
+   * As {@link #open(ByteBuffer)}, taking the types from {@code metadata} when this chunk declares the same as the
+   * one it was last given, and keeping this chunk's there otherwise.
+   */
+  public static JfrChunkReader open(ByteBuffer chunk, MetadataCache metadata) throws JfrFormatException {
     ByteBuffer bytes = chunk.slice(0, chunk.limit()).order(ByteOrder.BIG_ENDIAN);
     if (bytes.limit() < HEADER_BYTES) {
       throw new JfrFormatException("a chunk of " + bytes.limit() + " bytes is shorter than its header", 0);
@@ -120,7 +131,7 @@ public final class JfrChunkReader {
       array = new byte[(int) size];
       bytes.get(0, array);
     }
-    return new JfrChunkReader(array, (int) size, compressedIntegers);
+    return new JfrChunkReader(array, (int) size, compressedIntegers, metadata);
   }
 
   private int offsetField(int headerOffset, String what, int chunkEnd) throws JfrFormatException {

@@ -26,14 +26,7 @@ final class MetadataParser {
 
   /** The types by id; a later declaration of an id replaces an earlier one, as the JDK's reader does. */
   static Map<Long, JfrType> parse(ChunkInput in, int offset) throws JfrFormatException {
-    if (offset < JfrChunkReader.HEADER_BYTES || offset >= in.chunkEnd()) {
-      throw new JfrFormatException("the metadata offset " + offset + " is outside the chunk", 0);
-    }
-    in.window(offset, in.chunkEnd());
-    int size = in.readInt();
-    if (size <= 0 || size > in.chunkEnd() - offset) {
-      throw new JfrFormatException("the metadata event's size " + size + " does not fit the chunk", offset);
-    }
+    int size = eventSize(in, offset);
     in.window(in.position, offset + size);
     long typeId = in.readLong();
     if (typeId != METADATA_TYPE_ID) {
@@ -43,6 +36,19 @@ final class MetadataParser {
     in.readLong(); // duration
     in.readLong(); // metadata id
     return new MetadataParser(in).types();
+  }
+
+  /** The size of the metadata event at {@code offset}, checked to fit the chunk; leaves {@code in} after it. */
+  static int eventSize(ChunkInput in, int offset) throws JfrFormatException {
+    if (offset < JfrChunkReader.HEADER_BYTES || offset >= in.chunkEnd()) {
+      throw new JfrFormatException("the metadata offset " + offset + " is outside the chunk", 0);
+    }
+    in.window(offset, in.chunkEnd());
+    int size = in.readInt();
+    if (size <= 0 || size > in.chunkEnd() - offset) {
+      throw new JfrFormatException("the metadata event's size " + size + " does not fit the chunk", offset);
+    }
+    return size;
   }
 
   private Map<Long, JfrType> types() throws JfrFormatException {

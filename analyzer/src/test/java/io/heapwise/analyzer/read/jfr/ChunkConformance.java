@@ -50,9 +50,14 @@ final class ChunkConformance {
     this.where = where;
   }
 
-  /** Compares every complete chunk of {@code file}; incomplete ones are skipped, as the loader skips them. */
+  /**
+   * Compares every complete chunk of {@code file}; incomplete ones are skipped, as the loader skips them. The chunks
+   * are opened in turn with one {@link MetadataCache}, as a loader's thread opens them, so a later chunk's types come
+   * from the cache when it declares the same.
+   */
   static List<Outcome> compareFile(Path file) throws Exception {
     JfrChunks.Layout layout = JfrChunks.scan(file);
+    MetadataCache metadata = new MetadataCache();
     List<Outcome> outcomes = new ArrayList<>();
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       for (JfrChunks.Chunk chunk : layout.chunks()) {
@@ -62,14 +67,14 @@ final class ChunkConformance {
         ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, chunk.offset(), chunk.declaredSize());
         try (ChunkFile chunkFile = ChunkFile.of(file, layout, chunk)) {
           String where = file.getFileName() + ", chunk " + chunk.index() + " of " + layout.chunks().size();
-          outcomes.add(new ChunkConformance(where).compare(chunkFile.path(), bytes));
+          outcomes.add(new ChunkConformance(where).compare(chunkFile.path(), bytes, metadata));
         }
       }
     }
     return outcomes;
   }
 
-  private Outcome compare(Path chunkFile, ByteBuffer bytes) throws IOException {
+  private Outcome compare(Path chunkFile, ByteBuffer bytes, MetadataCache metadata) throws IOException {
     try {
       jdk = new RecordingFile(chunkFile);
     } catch (IOException | RuntimeException | InternalError e) {
@@ -77,7 +82,7 @@ final class ChunkConformance {
     }
     String ourFailure = null;
     try {
-      JfrChunkReader reader = JfrChunkReader.open(bytes);
+      JfrChunkReader reader = JfrChunkReader.open(bytes, metadata);
       compareEventTypes(chunkFile, reader);
       reader.readEvents(null, this::compareNext);
       if (jdkFailure == null && nextJdkEvent() != null) {
