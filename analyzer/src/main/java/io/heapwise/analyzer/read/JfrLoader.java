@@ -57,15 +57,16 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class JfrLoader {
 
+  /** Each reading thread's last chunk's types. */
+  private static final ThreadLocal<MetadataCache> METADATA = ThreadLocal.withInitial(MetadataCache::new);
+  /** Read by one thread before the others join in: five chunks of HotSpot's default size, about 3 s here. */
+  static final long READ_ALONE_BYTES = 64L << 20;
+
   private final ProfileBuilder builder;
   private final List<String> applicationPackages;
   private final List<String> libraryPackages;
   private final ReadProgress progress;
   private final int threads;
-  /** Each reading thread's last chunk's types. */
-  private static final ThreadLocal<MetadataCache> METADATA = ThreadLocal.withInitial(MetadataCache::new);
-  /** Read by one thread before the others join in: five chunks of HotSpot's default size, about 3 s here. */
-  static final long READ_ALONE_BYTES = 64L << 20;
 
   /**
    * @param applicationPackages the user's choice; when empty, a recording made by the Heapwise agent supplies

@@ -2,9 +2,8 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.read.jfr;
 
-import java.util.Arrays;
-
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The bytes of one chunk, read by absolute index from a cursor that the caller moves. Integers are LEB128 varints
@@ -32,7 +31,7 @@ final class ChunkInput {
     this.end = chunkEnd;
   }
 
-  /** Whether the {@code length} bytes at {@code offset} are {@code expected}'s, read with the same integer encoding. */
+  /** Whether the bytes at {@code offset} are {@code expected}, and are read with the same integer encoding. */
   boolean holds(int offset, byte[] expected, boolean expectedCompressed) {
     return compressedIntegers == expectedCompressed && offset + expected.length <= chunkEnd
         && Arrays.equals(bytes, offset, offset + expected.length, expected, 0, expected.length);

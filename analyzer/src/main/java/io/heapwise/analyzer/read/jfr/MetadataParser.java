@@ -26,20 +26,17 @@ final class MetadataParser {
 
   /** The types by id; a later declaration of an id replaces an earlier one, as the JDK's reader does. */
   static Map<Long, JfrType> parse(ChunkInput in, int offset) throws JfrFormatException {
-    int size = eventSize(in, offset);
-    in.window(in.position, offset + size);
-    long typeId = in.readLong();
-    if (typeId != METADATA_TYPE_ID) {
-      throw new JfrFormatException("expected the metadata event (type 0), found type " + typeId, offset);
-    }
-    in.readLong(); // start time
-    in.readLong(); // duration
+    declarations(in, offset);
     in.readLong(); // metadata id
     return new MetadataParser(in).types();
   }
 
-  /** The size of the metadata event at {@code offset}, checked to fit the chunk; leaves {@code in} after it. */
-  static int eventSize(ChunkInput in, int offset) throws JfrFormatException {
+  /**
+   * Where the metadata event at {@code offset} starts to declare types, after its size, type, start time and
+   * duration, which differ from chunk to chunk when the types do not; leaves {@code in} there, its window ending
+   * where the event ends.
+   */
+  static int declarations(ChunkInput in, int offset) throws JfrFormatException {
     if (offset < JfrChunkReader.HEADER_BYTES || offset >= in.chunkEnd()) {
       throw new JfrFormatException("the metadata offset " + offset + " is outside the chunk", 0);
     }
@@ -48,7 +45,14 @@ final class MetadataParser {
     if (size <= 0 || size > in.chunkEnd() - offset) {
       throw new JfrFormatException("the metadata event's size " + size + " does not fit the chunk", offset);
     }
-    return size;
+    in.window(in.position, offset + size);
+    long typeId = in.readLong();
+    if (typeId != METADATA_TYPE_ID) {
+      throw new JfrFormatException("expected the metadata event (type 0), found type " + typeId, offset);
+    }
+    in.readLong(); // start time
+    in.readLong(); // duration
+    return in.position;
   }
 
   private Map<Long, JfrType> types() throws JfrFormatException {

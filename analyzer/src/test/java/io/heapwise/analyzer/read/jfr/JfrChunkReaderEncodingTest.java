@@ -78,9 +78,26 @@ class JfrChunkReaderEncodingTest {
     assertThat(seen).hasSize(2);
   }
 
+  @Test
+  void chunksOpenedThroughOneMetadataCacheReadAsChunksOpenedAlone() throws Exception {
+    MetadataCache metadata = new MetadataCache();
+    byte[] compressed = TestChunkWriter.chunk(true);
+    byte[] fixed = TestChunkWriter.chunk(false);
+
+    // The same metadata twice (reused), then another encoding (parsed anew), then the first again.
+    assertThat(read(compressed, metadata)).isEqualTo(read(compressed, null));
+    assertThat(read(compressed, metadata)).isEqualTo(read(compressed, null));
+    assertThat(read(fixed, metadata)).isEqualTo(read(fixed, null));
+    assertThat(read(compressed, metadata)).hasSize(2).isEqualTo(read(compressed, null));
+  }
+
   private static List<Object> read(byte[] chunk) throws JfrFormatException {
+    return read(chunk, null);
+  }
+
+  private static List<Object> read(byte[] chunk, MetadataCache metadata) throws JfrFormatException {
     List<Object> events = new ArrayList<>();
-    JfrChunkReader.open(ByteBuffer.wrap(chunk)).readEvents(null, event -> {
+    JfrChunkReader.open(ByteBuffer.wrap(chunk), metadata).readEvents(null, event -> {
       Map<String, Object> values = new LinkedHashMap<>();
       values.put("$start", event.startEpochNanos());
       values.put("$end", event.endEpochNanos());
