@@ -58,7 +58,6 @@ final class EventMapper {
   private ThreadRef lastThreadRef;
   private String lastReadType;
   private final List<AllocationFields> allocationFields = new ArrayList<>(3);
-  private AllocationFields lastAllocationFields;
   /** Events without a thread: one per mapper, as its slot belongs to this mapper's builder. */
   private final ThreadRef noThread = new ThreadRef("(no thread)", NO_THREAD);
   private final Map<Long, String> eventNamesById = new HashMap<>();
@@ -92,7 +91,6 @@ final class EventMapper {
    */
   void chunkDone() {
     allocationFields.clear();
-    lastAllocationFields = null;
     lastThread = null;
     lastThreadRef = null;
     stacks.clear();
@@ -222,21 +220,17 @@ final class EventMapper {
    * null for the other types. The three allocation types take turns, so they are told apart by identity.
    */
   private AllocationFields allocationFields(JfrEvent event, String type) {
-    if (lastAllocationFields != null && lastAllocationFields.type() == type) {
-      return lastAllocationFields;
-    }
     for (int i = 0; i < allocationFields.size(); i++) {
       if (allocationFields.get(i).type() == type) {
-        lastAllocationFields = allocationFields.get(i);
-        return lastAllocationFields;
+        return allocationFields.get(i);
       }
     }
     if (!ALLOCATION_TYPES.contains(type)) {
       return null;
     }
-    lastAllocationFields = AllocationFields.of(event);
-    allocationFields.add(lastAllocationFields);
-    return lastAllocationFields;
+    AllocationFields fields = AllocationFields.of(event);
+    allocationFields.add(fields);
+    return fields;
   }
 
   private ProfileBuilder.SiteSlot siteOf(JfrObject type, Attribution attribution) {
@@ -383,7 +377,6 @@ final class EventMapper {
   /** The chunk's event types by id, so that settings can be read by event name. */
   void eventTypes(Map<Long, String> namesById) {
     allocationFields.clear();
-    lastAllocationFields = null;
     eventNamesById.clear();
     eventNamesById.putAll(namesById);
   }

@@ -77,6 +77,7 @@ public final class TestEnvironment {
     String dir = System.getProperty("heapwise.test.corpus");
     return dir != null && Files.isDirectory(Path.of(dir)) ? Optional.of(Path.of(dir)) : Optional.empty();
   }
+
   /**
    * The corpus's recordings, sorted by name, for a parameterized test's source; skips the test with its reason when
    * the corpus is absent (an empty source would be a JUnit configuration error).
@@ -89,7 +90,6 @@ public final class TestEnvironment {
       return list.filter(p -> p.getFileName().toString().endsWith(".jfr")).sorted().toList().stream();
     }
   }
-
 
   public static Path samplesSource() {
     return Path.of(required("heapwise.test.samplesSource"));
