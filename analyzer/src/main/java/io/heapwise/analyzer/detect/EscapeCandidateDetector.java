@@ -46,6 +46,12 @@ public final class EscapeCandidateDetector implements Detector {
       "At 30%, letting C2 remove one object removes a large part of all GC work.");
   /** Less time than this after C2 compiled the method says too little about what the compiled code allocates. */
   static final double MIN_SECONDS_AFTER_WARMUP = 1.0;
+  /**
+   * A site must allocate in this many of its timeline's slices after warm-up to be code that goes on allocating:
+   * an allocation sample weighs all its thread allocated since the one before, so one call of cold code (a report
+   * formatted at exit) can carry megabytes in one slice.
+   */
+  static final int MIN_BUSY_SLICES_AFTER_WARMUP = 3;
 
   private static final double MB = 1024.0 * 1024.0;
   private static final double NANOS = 1e9;
@@ -174,6 +180,14 @@ public final class EscapeCandidateDetector implements Detector {
         moment -> profile.sites().stream().mapToLong(any -> any.timeline().bytesFrom(moment)).sum());
     double share = allBytesAfter > 0 ? bytesAfter / allBytesAfter : 0;
     if (share < input.thresholds().get(MIN_SHARE_AFTER_WARMUP)) {
+      return Optional.empty();
+    }
+    if ((end - sliceStart) / site.timeline().sliceNanos() < MIN_BUSY_SLICES_AFTER_WARMUP) {
+      input.undecided().accept("ESCAPE_CANDIDATE: " + where(line) + ": C2 compiled " + line.method() + " too close"
+          + " to the end of the recording to tell whether it goes on allocating; record longer");
+      return Optional.empty();
+    }
+    if (site.timeline().busySlicesFrom(from) < MIN_BUSY_SLICES_AFTER_WARMUP) {
       return Optional.empty();
     }
     if (reason.isEmpty()) {

@@ -34,6 +34,17 @@ public record SiteTimeline(long originEpochNanos, long sliceNanos, long[] bytes)
     return total;
   }
 
+  /** How many of the slices that begin at or after {@code epochNanos} have bytes. */
+  public int busySlicesFrom(long epochNanos) {
+    int busy = 0;
+    for (int i = firstSliceFrom(epochNanos); i < bytes.length; i++) {
+      if (bytes[i] > 0) {
+        busy++;
+      }
+    }
+    return busy;
+  }
+
   /** Where the first slice that begins at or after {@code epochNanos} begins. */
   public long sliceStartFrom(long epochNanos) {
     return originEpochNanos + firstSliceFrom(epochNanos) * sliceNanos;

@@ -42,4 +42,21 @@ class SiteTimelineTest {
     assertThat(timeline.bytes()[5]).as("0.26 s, in the slice from 0.25 s").isEqualTo(1_000);
     assertThat(timeline.bytes()[6]).isZero();
   }
+
+  @Test
+  void busySlicesTellSteadyAllocationFromAOneOffCall() {
+    SiteTimeline.Builder steady = new SiteTimeline.Builder();
+    SiteTimeline.Builder oneOff = new SiteTimeline.Builder();
+    for (int tenth = 0; tenth < 100; tenth++) {
+      steady.add(tenth * SECOND / 10, 100);
+    }
+    oneOff.add(0, 1);
+    oneOff.add(9 * SECOND, 3_000_000);
+    oneOff.add(9 * SECOND + 1, 10);
+
+    assertThat(steady.build(ORIGIN).busySlicesFrom(ORIGIN + 5 * SECOND)).as("5 s to 10 s in 0.2 s slices")
+        .isEqualTo(25);
+    assertThat(oneOff.build(ORIGIN).busySlicesFrom(ORIGIN)).isEqualTo(2);
+    assertThat(oneOff.build(ORIGIN).busySlicesFrom(ORIGIN + SECOND)).isEqualTo(1);
+  }
 }
