@@ -107,9 +107,10 @@ class InstrumentedRecordingIT {
     Finding unsized = only(report, FindingKind.UNSIZED_COLLECTION);
     assertThat(unsized.site().line()).isEqualTo(PlantedSite.constructorLine(ORDER_BOOK));
     assertThat((String) unsized.evidence().get("capacityFrom")).startsWith("measured:");
-    // The order book fills 369 per order on average, at most 839.
+    // The order book fills 369 per order on average. The largest list depends on how far into the seeded order
+    // flow the run gets, but no order can fill more than the 32 levels of 64 resting orders on the other side.
     assertThat((long) unsized.evidence().get("suggestedCapacity")).isBetween(369L, 1_500L);
-    assertThat((long) unsized.evidence().get("measuredSizeMax")).isBetween(369L, 839L);
+    assertThat((long) unsized.evidence().get("measuredSizeMax")).isBetween(369L, 32L * 64);
     assertThat(unsized.confidence()).isEqualTo(Confidence.HIGH);
   }
 
