@@ -17,10 +17,12 @@ import java.util.List;
  * @param classFiles the application's class files for bytecode facts, opened and closed by the caller
  * @param progress told how far reading has come, for long recordings
  * @param readerThreads how many chunks are read at once; the report is the same for any number
+ * @param graphs whether the report carries what graphical reports draw: the allocation call tree and every
+ *     collection (the html, pprof and collapsed formats); it costs a tree of up to 100,000 nodes per reader
  */
 public record AnalysisOptions(
     int topSites, List<String> applicationPackages, List<String> libraryPackages, Thresholds thresholds,
-    ClassFiles classFiles, ReadProgress progress, int readerThreads) {
+    ClassFiles classFiles, ReadProgress progress, int readerThreads, boolean graphs) {
 
   public static final int DEFAULT_TOP_SITES = 10;
 
@@ -37,40 +39,46 @@ public record AnalysisOptions(
 
   public static AnalysisOptions defaults() {
     return new AnalysisOptions(DEFAULT_TOP_SITES, List.of(), List.of(), Thresholds.DEFAULTS, ClassFiles.NONE,
-        ReadProgress.NONE, Runtime.getRuntime().availableProcessors());
+        ReadProgress.NONE, Runtime.getRuntime().availableProcessors(), false);
   }
 
   public AnalysisOptions withTopSites(int n) {
     return new AnalysisOptions(n, applicationPackages, libraryPackages, thresholds, classFiles, progress,
-        readerThreads);
+        readerThreads, graphs);
   }
 
   public AnalysisOptions withApplicationPackages(List<String> packages) {
-    return new AnalysisOptions(topSites, packages, libraryPackages, thresholds, classFiles, progress, readerThreads);
+    return new AnalysisOptions(topSites, packages, libraryPackages, thresholds, classFiles, progress, readerThreads,
+        graphs);
   }
 
   public AnalysisOptions withLibraryPackages(List<String> packages) {
     return new AnalysisOptions(topSites, applicationPackages, packages, thresholds, classFiles, progress,
-        readerThreads);
+        readerThreads, graphs);
   }
 
   public AnalysisOptions withThresholds(Thresholds values) {
     return new AnalysisOptions(topSites, applicationPackages, libraryPackages, values, classFiles, progress,
-        readerThreads);
+        readerThreads, graphs);
   }
 
   public AnalysisOptions withClassFiles(ClassFiles files) {
     return new AnalysisOptions(topSites, applicationPackages, libraryPackages, thresholds, files, progress,
-        readerThreads);
+        readerThreads, graphs);
   }
 
   public AnalysisOptions withProgress(ReadProgress listener) {
     return new AnalysisOptions(topSites, applicationPackages, libraryPackages, thresholds, classFiles, listener,
-        readerThreads);
+        readerThreads, graphs);
   }
 
   public AnalysisOptions withReaderThreads(int threads) {
     return new AnalysisOptions(topSites, applicationPackages, libraryPackages, thresholds, classFiles, progress,
-        threads);
+        threads, graphs);
+  }
+
+  public AnalysisOptions withGraphs(boolean wanted) {
+    return new AnalysisOptions(topSites, applicationPackages, libraryPackages, thresholds, classFiles, progress,
+        readerThreads, wanted);
   }
 }

@@ -165,7 +165,7 @@ final class ReportBuilder {
   /** The report around the GC summary and top sites that the detectors saw too. */
   Report report(GcSummary gc, List<SiteSummary> topSites, List<Finding> findings, List<String> undecided) {
     return new Report(Report.SCHEMA, recording(), gc, topSites, types(), threads(), timeline(), findings,
-        undecided);
+        undecided, null, List.of());
   }
 
   private static List<Map.Entry<String, Long>> largest(Map<String, Long> totals) {

@@ -2,8 +2,10 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.heapwise.analyzer.finding.Finding;
+import io.heapwise.analyzer.model.StackNode;
 import java.util.List;
 
 /**
@@ -16,9 +18,13 @@ import java.util.List;
  * @param allocationTimeline the allocation rate second by second, in time order
  * @param findings ranked, the most worth acting on first
  * @param undecided what the detectors could not check and why, e.g. "no class files: pass --classpath"
+ * @param stacks the allocation call tree, for flame graphs and profile exports; absent unless asked for
+ *     ({@code AnalysisOptions.withGraphs})
+ * @param collections every collection in time order (the longest pauses when there are very many), for
+ *     timelines; absent unless asked for, like {@code stacks}
  */
 @JsonPropertyOrder({"schema", "recording", "gc", "sites", "types", "threads", "allocationTimeline", "findings",
-    "undecided"})
+    "undecided", "stacks", "collections"})
 public record Report(
     String schema,
     RecordingInfo recording,
@@ -28,7 +34,9 @@ public record Report(
     List<ThreadTotal> threads,
     List<RatePoint> allocationTimeline,
     List<Finding> findings,
-    List<String> undecided) {
+    List<String> undecided,
+    @JsonInclude(JsonInclude.Include.NON_NULL) StackNode stacks,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<GcPause> collections) {
 
   public static final String SCHEMA = "heapwise-report/1";
 
@@ -39,6 +47,7 @@ public record Report(
     allocationTimeline = copy(allocationTimeline);
     findings = copy(findings);
     undecided = copy(undecided);
+    collections = copy(collections);
   }
 
   /** Reports written before a list field existed read back with an empty list, not {@code null}. */

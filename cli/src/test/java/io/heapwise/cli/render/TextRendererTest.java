@@ -56,7 +56,7 @@ class TextRendererTest {
     GcSummary gc = new GcSummary(List.of("G1New"), 30, 180, 30, 2, 2, 0.003, 1, 1, 1, 1, 2_000_000, 200_000);
     StringWriter out = new StringWriter();
     new TextRenderer(false).render(new Report(Report.SCHEMA, recording, gc, sites, List.of(), List.of(), List.of(),
-        findings, List.of()), out);
+        findings, List.of(), null, List.of()), out);
     return out.toString();
   }
 
