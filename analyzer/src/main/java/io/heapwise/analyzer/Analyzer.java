@@ -47,6 +47,9 @@ public final class Analyzer {
       throw new IllegalArgumentException("no recordings to analyze");
     }
     ProfileBuilder builder = new ProfileBuilder();
+    if (options.graphs()) {
+      builder.recordStacks();
+    }
     new JfrLoader(builder, options.applicationPackages(), options.libraryPackages(), options.progress(),
         options.readerThreads()).load(recordings);
     return builder.build();
@@ -62,6 +65,6 @@ public final class Analyzer {
         options.classFiles().withEmbedded(profile.embeddedClassFiles()), undecided::add);
     List<Finding> findings = detectors.detect(input);
     return report.report(gc, sites.subList(0, Math.min(options.topSites(), sites.size())), findings,
-        List.copyOf(undecided));
+        List.copyOf(undecided), options.graphs());
   }
 }

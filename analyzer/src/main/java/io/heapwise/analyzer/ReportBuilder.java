@@ -11,6 +11,7 @@ import io.heapwise.analyzer.model.GcEvent;
 import io.heapwise.analyzer.model.HeapSample;
 import io.heapwise.analyzer.model.InstrumentedSite;
 import io.heapwise.analyzer.report.CollectionSizeSummary;
+import io.heapwise.analyzer.report.GcPause;
 import io.heapwise.analyzer.report.GcSummary;
 import io.heapwise.analyzer.report.InstrumentationSummary;
 import io.heapwise.analyzer.report.LifetimeSummary;
@@ -24,6 +25,7 @@ import io.heapwise.analyzer.report.Units;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +35,8 @@ final class ReportBuilder {
 
   /** Threads and types are context for the sites, not the headline: a short list is enough. */
   private static final int TOP_TYPES_AND_THREADS = 10;
+  /** An hour of a busy service's young collections, about 3 a second. */
+  static final int MAX_COLLECTIONS = 10_000;
   /** A first-sample correction smaller than this share of what the samples said is made without a note. */
   private static final double NOTE_MIN_SHARE = 0.01;
 
@@ -162,10 +166,36 @@ final class ReportBuilder {
         .toList();
   }
 
-  /** The report around the GC summary and top sites that the detectors saw too. */
-  Report report(GcSummary gc, List<SiteSummary> topSites, List<Finding> findings, List<String> undecided) {
+  /**
+   * The report around the GC summary and top sites that the detectors saw too; with {@code graphs}, also the call
+   * tree (when the profile recorded stacks) and the collections.
+   */
+  Report report(GcSummary gc, List<SiteSummary> topSites, List<Finding> findings, List<String> undecided,
+      boolean graphs) {
     return new Report(Report.SCHEMA, recording(), gc, topSites, types(), threads(), timeline(), findings,
-        undecided, null, List.of());
+        undecided, graphs ? profile.stacks() : null, graphs ? collections() : List.of());
+  }
+
+  /**
+   * Every collection with the heap it left, in time order; past {@value #MAX_COLLECTIONS}, the longest pauses,
+   * which are what a timeline is read for.
+   */
+  List<GcPause> collections() {
+    Map<Long, Long> usedAfter = new HashMap<>();
+    for (HeapSample sample : profile.heapSamples()) {
+      if (!sample.beforeGc()) {
+        usedAfter.put(sample.gcId(), sample.usedBytes());
+      }
+    }
+    List<GcEvent> kept = profile.collections();
+    if (kept.size() > MAX_COLLECTIONS) {
+      kept = kept.stream().sorted(Comparator.comparingDouble(GcEvent::pauseMillis).reversed())
+          .limit(MAX_COLLECTIONS).toList();
+    }
+    return kept.stream().sorted(Comparator.comparingLong(GcEvent::startEpochMillis))
+        .map(gc -> new GcPause(gc.startEpochMillis(), gc.name(), gc.cause(), gc.pauseMillis(),
+            gc.longestPauseMillis(), usedAfter.getOrDefault(gc.gcId(), -1L)))
+        .toList();
   }
 
   private static List<Map.Entry<String, Long>> largest(Map<String, Long> totals) {

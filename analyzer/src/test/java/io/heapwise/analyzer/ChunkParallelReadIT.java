@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.heapwise.analyzer.model.AllocationProfile;
 import io.heapwise.analyzer.model.AllocationSite;
 import io.heapwise.analyzer.model.SiteKey;
+import io.heapwise.analyzer.model.StackNode;
 import io.heapwise.analyzer.report.Report;
 import io.heapwise.analyzer.report.ReportJson;
 import io.heapwise.analyzer.testing.ForkedJvm;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.ZipFile;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +61,33 @@ class ChunkParallelReadIT {
     assertThat(reportOf(List.of(manyChunks), 2)).isEqualTo(sequential);
     assertThat(reportOf(List.of(manyChunks), 3)).isEqualTo(sequential);
     assertThat(sequential).contains("\"allocationSamples\"");
+  }
+
+  @Test
+  void theCallTreeHoldsEverySampledByteWhetherChunksAreReadInParallelOrNot() throws Exception {
+    AnalysisOptions graphs = AnalysisOptions.defaults().withGraphs(true);
+
+    Report sequential = new Analyzer().analyze(List.of(manyChunks), graphs.withReaderThreads(1));
+    Report parallel = new Analyzer().analyze(List.of(manyChunks), graphs.withReaderThreads(3));
+    AllocationProfile profile = new Analyzer().profile(List.of(manyChunks), graphs);
+
+    StackNode root = sequential.stacks();
+    assertThat(root.bytes()).isPositive().isEqualTo(sequential.gc().allocatedBytes());
+    assertThat(root.samples()).isEqualTo(profile.allocationSamples());
+    assertThat(ReportJson.toJson(parallel)).isEqualTo(ReportJson.toJson(sequential));
+    Map<String, Long> bytesByLeafType = new HashMap<>();
+    leaves(root, leaf -> bytesByLeafType.merge(leaf.className(), leaf.bytes(), Long::sum));
+    assertThat(bytesByLeafType).isEqualTo(profile.bytesByType());
+    assertThat(sequential.collections()).hasSize(profile.collections().size()).isNotEmpty();
+    assertThat(new Analyzer().analyze(List.of(manyChunks), AnalysisOptions.defaults()).stacks())
+        .as("only asked for").isNull();
+  }
+
+  private static void leaves(StackNode node, Consumer<StackNode> leaf) {
+    if (node.kind() == StackNode.Kind.ALLOCATED_TYPE) {
+      leaf.accept(node);
+    }
+    node.children().forEach(child -> leaves(child, leaf));
   }
 
   @Test

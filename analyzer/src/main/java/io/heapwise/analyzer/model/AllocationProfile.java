@@ -37,6 +37,8 @@ import java.util.Set;
  *     {@code jdk.CompilerInlining})
  * @param tests per test, what it allocated ({@code heapwise.Test} events of the Heapwise JUnit extension); empty
  *     when the recording has none
+ * @param stacks allocation by whole stack, from {@code allocationSource}; {@code null} unless the builder was asked
+ *     to record stacks ({@link ProfileBuilder#recordStacks})
  */
 public record AllocationProfile(
     List<String> files,
@@ -68,7 +70,8 @@ public record AllocationProfile(
     FirstSampleCorrection firstSampleCorrection,
     Map<String, Long> eventCounts,
     JitActivity jit,
-    Map<String, TestAllocation> tests) {
+    Map<String, TestAllocation> tests,
+    StackNode stacks) {
 
   public AllocationProfile {
     tests = Map.copyOf(tests);

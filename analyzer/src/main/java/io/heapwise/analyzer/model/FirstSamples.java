@@ -51,8 +51,12 @@ final class FirstSamples {
 
   private static final long UNSET = Long.MIN_VALUE;
 
-  /** A first sample, kept aside; {@code epochNanos} is when it was taken. */
-  record Sample(SiteKey site, String type, String thread, long weight, long epochNanos) {
+  /**
+   * A first sample, kept aside; {@code epochNanos} is when it was taken.
+   *
+   * @param stack its node in the builder's call tree, {@code null} when stacks are not recorded
+   */
+  record Sample(SiteKey site, String type, String thread, CallTree.Node stack, long weight, long epochNanos) {
   }
 
   /** A first sample with the weight it counts for. */
@@ -127,8 +131,8 @@ final class FirstSamples {
         if (thread.first != null) {
           SiteKey site = siteOf.apply(thread.first.site());
           if (!site.equals(thread.first.site())) {
-            thread.first = new Sample(site, thread.first.type(), thread.first.thread(), thread.first.weight(),
-                thread.first.epochNanos());
+            thread.first = new Sample(site, thread.first.type(), thread.first.thread(), thread.first.stack(),
+                thread.first.weight(), thread.first.epochNanos());
           }
         }
       }
@@ -178,19 +182,20 @@ final class FirstSamples {
    * earliest so far, {@code null} for the sample itself, or the one it replaces as the earliest (a file gives a chunk
    * thread buffer by thread buffer). No sample object is made for the common case, a later sample counted as it is.
    */
-  Sample sample(ThreadHandle thread, SiteKey site, String type, String threadName, long weight, long epochNanos) {
+  Sample sample(ThreadHandle thread, SiteKey site, String type, String threadName, CallTree.Node stack, long weight,
+      long epochNanos) {
     ThreadState state = thread.state(this);
     state.lastSampleNanos = Math.max(state.lastSampleNanos, epochNanos);
     if (state.first != null && epochNanos >= state.first.epochNanos()) {
       state.laterWeights += weight;
       return null;
     }
-    Sample displaced = state.sample(new Sample(site, type, threadName, weight, epochNanos));
+    Sample displaced = state.sample(new Sample(site, type, threadName, stack, weight, epochNanos));
     return displaced == null ? HELD : displaced;
   }
 
   /** What {@link #sample} returns for a sample it holds aside. */
-  static final Sample HELD = new Sample(null, null, null, 0, 0);
+  static final Sample HELD = new Sample(null, null, null, null, 0, 0);
 
   /**
    * One thread's state in the current recording, kept by the caller between its samples: a recording has thousands

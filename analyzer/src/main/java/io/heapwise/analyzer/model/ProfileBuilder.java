@@ -83,6 +83,8 @@ public final class ProfileBuilder {
   private boolean recordingUnderWay;
   /** Whether {@link #file} was this builder's first call: {@link #append} then starts another recording. */
   private boolean beganWithFile;
+  /** Allocation by whole stack, for graphical reports; {@code null} unless {@link #recordStacks} asked for it. */
+  private CallTree callTree;
 
   public ProfileBuilder() {
     this(NO_ORIGIN);
@@ -99,6 +101,18 @@ public final class ProfileBuilder {
    */
   public static ProfileBuilder forChunk(long timelineOriginEpochNanos) {
     return new ProfileBuilder(timelineOriginEpochNanos);
+  }
+
+  /** Keeps allocation by whole stack too, in a {@link CallTree}: what flame graphs and profile exports draw. */
+  public void recordStacks() {
+    if (callTree == null) {
+      callTree = new CallTree();
+    }
+  }
+
+  /** Where readers resolve each stack's node; {@code null} when stacks are not recorded. */
+  public CallTree callTree() {
+    return callTree;
   }
 
   public void file(String name) {
@@ -186,7 +200,8 @@ public final class ProfileBuilder {
    */
   public void allocation(AllocationSource source, String allocatedType, SiteAttributor.Attribution attribution,
       long weight, long objectBytes, String thread, long threadId, long epochNanos) {
-    allocation(source, site(allocatedType, attribution), thread(thread, threadId), weight, objectBytes, epochNanos);
+    allocation(source, site(allocatedType, attribution), thread(thread, threadId),
+        callTree == null ? null : callTree.leaf(attribution.frames(), allocatedType), weight, objectBytes, epochNanos);
   }
 
   /**
@@ -235,9 +250,13 @@ public final class ProfileBuilder {
         bytesByThread.computeIfAbsent(threadKey(bytesByThread, name), t -> new long[SOURCES]));
   }
 
-  /** One allocation event, at slots from {@link #site} and {@link #thread}. */
-  public void allocation(AllocationSource source, SiteSlot site, ThreadSlot thread, long weight, long objectBytes,
-      long epochNanos) {
+  /**
+   * One allocation event, at slots from {@link #site} and {@link #thread}.
+   *
+   * @param stack the event's node in {@link #callTree()}, {@code null} when stacks are not recorded
+   */
+  public void allocation(AllocationSource source, SiteSlot site, ThreadSlot thread, CallTree.Node stack, long weight,
+      long objectBytes, long epochNanos) {
     if (weight <= 0) {
       return;
     }
@@ -245,7 +264,7 @@ public final class ProfileBuilder {
     if (source == AllocationSource.OBJECT_ALLOCATION_SAMPLE && !recordingUnderWay) {
       // Only these weights are deltas of a per-thread counter; TLAB events weigh their own TLAB.
       FirstSamples.Sample displaced = firstSamples.sample(thread.firstSamples, site.stats.key(), site.type, thread.name,
-          weight, epochNanos);
+          stack, weight, epochNanos);
       if (displaced == FirstSamples.HELD) {
         return;
       }
@@ -254,7 +273,7 @@ public final class ProfileBuilder {
         return;
       }
     }
-    count(source, site.stats, site.typeBytes, thread.bytes, weight, epochNanos);
+    count(source, site.stats, site.typeBytes, thread.bytes, stack, weight, epochNanos);
   }
 
   /**
@@ -277,11 +296,12 @@ public final class ProfileBuilder {
   private void count(AllocationSource source, FirstSamples.Sample sample) {
     count(source, sites.get(sample.site()), bytesByType.computeIfAbsent(sample.type(), t -> new long[SOURCES]),
         bytesByThread.computeIfAbsent(threadKey(bytesByThread, sample.thread()), t -> new long[SOURCES]),
-        sample.weight(), sample.epochNanos());
+        callTree == null || sample.stack() == null ? null : callTree.same(sample.stack()), sample.weight(),
+        sample.epochNanos());
   }
 
-  private void count(AllocationSource source, SiteStats site, long[] typeBytes, long[] threadBytes, long weight,
-      long epochNanos) {
+  private void count(AllocationSource source, SiteStats site, long[] typeBytes, long[] threadBytes,
+      CallTree.Node stack, long weight, long epochNanos) {
     if (timelineOrigin == NO_ORIGIN) {
       timelineOrigin = epochNanos;
     }
@@ -289,6 +309,9 @@ public final class ProfileBuilder {
     typeBytes[source.ordinal()] += weight;
     threadBytes[source.ordinal()] += weight;
     secondSlot(epochNanos)[source.ordinal()] += weight;
+    if (stack != null) {
+      callTree.count(stack, source, weight);
+    }
   }
 
   /** The thread's own name while the map has room for it, else {@link #OTHER_THREADS}. */
@@ -449,6 +472,9 @@ public final class ProfileBuilder {
     if (timelineOrigin == NO_ORIGIN) {
       timelineOrigin = later.timelineOrigin;
     }
+    if (callTree != null && later.callTree != null) {
+      callTree.append(later.callTree);
+    }
     firstSamples.append(later.firstSamples, later.beganWithFile,
         released -> count(AllocationSource.OBJECT_ALLOCATION_SAMPLE, released));
     later.bytesByType.forEach((type, bytes) ->
@@ -538,6 +564,9 @@ public final class ProfileBuilder {
     // period's allocations are still shaped by what it decided then.
     next.jit = jit;
     next.recordingUnderWay = true;
+    if (callTree != null) {
+      next.recordStacks();
+    }
     return next;
   }
 
@@ -576,7 +605,25 @@ public final class ProfileBuilder {
         new VmSettings(flags, compressedOops, objectAlignment), oldObjectSamples, largeAllocationSites(),
         enabledEvents, embeddedClassFiles, measuredLifetimes, measuredSizes, instrumentation, allProblems(),
         source == AllocationSource.OBJECT_ALLOCATION_SAMPLE ? settlement.correction() : FirstSampleCorrection.NONE,
-        eventCounts(), jit.activity(), tests);
+        eventCounts(), jit.activity(), tests, stacks(source, settlement));
+  }
+
+  /** The call tree with the settled first samples in, as {@link FirstCounts} adds them to sites. */
+  private StackNode stacks(AllocationSource source, FirstSamples.Settlement settlement) {
+    if (callTree == null || source == null) {
+      return null;
+    }
+    Map<CallTree.Node, long[]> first = new HashMap<>();
+    if (source == AllocationSource.OBJECT_ALLOCATION_SAMPLE) {
+      for (FirstSamples.Settled s : settlement.samples()) {
+        if (s.sample().stack() != null) {
+          long[] node = first.computeIfAbsent(callTree.same(s.sample().stack()), k -> new long[2]);
+          node[0] += s.weight();
+          node[1]++;
+        }
+      }
+    }
+    return callTree.snapshot(source, first);
   }
 
   /** The settled first samples' bytes (and, per site, samples), to add to what was counted as it arrived. */

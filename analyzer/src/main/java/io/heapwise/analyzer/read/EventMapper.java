@@ -3,6 +3,7 @@
 package io.heapwise.analyzer.read;
 
 import io.heapwise.analyzer.model.AllocationSource;
+import io.heapwise.analyzer.model.CallTree;
 import io.heapwise.analyzer.model.Frame;
 import io.heapwise.analyzer.model.GcEvent;
 import io.heapwise.analyzer.model.HeapSample;
@@ -194,9 +195,19 @@ final class EventMapper {
         : fields.objectBytes() < 0 ? 0 : event.getLong(fields.objectBytes());
     JfrObject type = event.getObject(fields.objectClass());
     JfrObject stack = fields.stackTrace() < 0 ? null : event.getObject(fields.stackTrace());
-    ProfileBuilder.SiteSlot site = stack == null ? siteOf(type, NO_STACK) : stackEntry(stack).site(type);
+    ProfileBuilder.SiteSlot site;
+    CallTree.Node node;
+    if (stack == null) {
+      site = siteOf(type, NO_STACK);
+      node = builder.callTree() == null ? null : builder.callTree().leaf(List.of(), typeName(type));
+    } else {
+      StackEntry entry = stackEntry(stack);
+      site = entry.site(type);
+      node = entry.lastNode;
+    }
     ThreadRef thread = thread(fields.eventThread() < 0 ? null : event.getObject(fields.eventThread()));
-    builder.allocation(fields.source(), site, thread.slot(builder), weight, objectBytes, event.startEpochNanos());
+    builder.allocation(fields.source(), site, thread.slot(builder), node, weight, objectBytes,
+        event.startEpochNanos());
   }
 
   /** Where an allocation event type keeps what {@link #allocation} reads; -1 for a field it lacks. */
@@ -242,21 +253,26 @@ final class EventMapper {
   }
 
   /**
-   * A stack's attribution, and the site of the type last allocated there: most stacks allocate one type, so the
-   * site of an event is found without building its key.
+   * A stack's attribution, and the site (and call-tree node) of the type last allocated there: most stacks allocate
+   * one type, so the site of an event is found without building its key.
    */
   private final class StackEntry {
     final Attribution attribution;
+    /** All the stack's frames, kept only while the builder records stacks. */
+    final List<Frame> frames;
     JfrObject lastType;
     ProfileBuilder.SiteSlot lastSite;
+    CallTree.Node lastNode;
 
-    StackEntry(Attribution attribution) {
+    StackEntry(Attribution attribution, List<Frame> frames) {
       this.attribution = attribution;
+      this.frames = frames;
     }
 
     ProfileBuilder.SiteSlot site(JfrObject type) {
       if (lastSite == null || type != lastType && !type.equals(lastType)) {
         lastSite = siteOf(type, attribution);
+        lastNode = frames == null ? null : builder.callTree().leaf(frames, typeName(type));
         lastType = type;
       }
       return lastSite;
@@ -270,7 +286,8 @@ final class EventMapper {
     // Not computeIfAbsent: its lambda would capture this mapper, an allocation per event.
     StackEntry entry = stacks.get(stack);
     if (entry == null) {
-      entry = new StackEntry(attribute(stack));
+      List<Frame> frames = frames(stack);
+      entry = new StackEntry(attributor.attribute(frames), builder.callTree() == null ? null : frames);
       if (!stack.attach(entry)) {
         stacks.put(stack, entry);
       }
@@ -391,7 +408,7 @@ final class EventMapper {
         : typeNames.computeIfAbsent(type, t -> TypeNames.withoutHiddenSuffix(TypeNames.toJava(className(t))));
   }
 
-  private Attribution attribute(JfrObject stack) {
+  private List<Frame> frames(JfrObject stack) {
     Object[] recorded = stack.hasField("frames") && stack.getValue("frames") instanceof Object[] array
         ? array : new Object[0];
     List<Frame> frames = new ArrayList<>(recorded.length);
@@ -406,7 +423,7 @@ final class EventMapper {
             (int) longField(frame, "lineNumber", -1), (int) longField(frame, "bytecodeIndex", -1), javaFrame));
       }
     }
-    return attributor.attribute(frames);
+    return frames;
   }
 
   private void collection(JfrEvent event) {

@@ -317,8 +317,11 @@ public final class JfrLoader {
     }
   }
 
-  private static ProfileBuilder chunkBuilder(ChunkJob job, long origin) {
+  private ProfileBuilder chunkBuilder(ChunkJob job, long origin) {
     ProfileBuilder partial = ProfileBuilder.forChunk(origin);
+    if (builder.callTree() != null) {
+      partial.recordStacks();
+    }
     if (job.firstOfFile()) {
       partial.file(job.input().file().toString());
     }

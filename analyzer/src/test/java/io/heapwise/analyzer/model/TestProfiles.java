@@ -158,6 +158,6 @@ public final class TestProfiles {
         sites.isEmpty() ? null : AllocationSource.OBJECT_ALLOCATION_SAMPLE, sorted, byType, Map.of("main", 1L),
         Map.of(), List.of(), collections, heap, List.of("G1New"), threadStarts, 12,
         new VmSettings(flags, true, 8), oldObjectSamples, List.of(), enabled, Map.of(), lifetimes, sizes,
-        instrumentation, List.of(), FirstSampleCorrection.NONE, Map.of(), JitActivity.NONE, Map.of());
+        instrumentation, List.of(), FirstSampleCorrection.NONE, Map.of(), JitActivity.NONE, Map.of(), null);
   }
 }
