@@ -24,9 +24,10 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a gzipped pprof profile with the protobuf library, from message types declared here with pprof's
- * {@code profile.proto} field numbers: an independent reader of what {@link PprofRenderer} writes by hand.
+ * {@code profile.proto} field numbers: an independent reader of what {@link PprofRenderer} writes by hand. Public
+ * for the integration tests that read the CLI's output files.
  */
-final class PprofDecoder {
+public final class PprofDecoder {
 
   private static final String PACKAGE = "perftools.profiles";
   private static final Descriptor PROFILE = profileDescriptor();
@@ -34,14 +35,14 @@ final class PprofDecoder {
   private PprofDecoder() {
   }
 
-  static Profile decode(byte[] gzipped) throws IOException {
+  public static Profile decode(byte[] gzipped) throws IOException {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
       return new Profile(DynamicMessage.parseFrom(PROFILE, in.readAllBytes()));
     }
   }
 
   /** A decoded profile, with its string indexes and ids resolved. */
-  static final class Profile {
+  public static final class Profile {
 
     private final Message message;
     private final List<String> strings = new ArrayList<>();
@@ -53,47 +54,43 @@ final class PprofDecoder {
       }
     }
 
-    List<String> stringTable() {
+    public List<String> stringTable() {
       return strings;
     }
 
     /** {@code alloc_space/bytes} for each value column. */
-    List<String> sampleTypes() {
+    public List<String> sampleTypes() {
       return messages(message, "sample_type").stream().map(this::valueType).toList();
     }
 
-    String defaultSampleType() {
+    public String defaultSampleType() {
       return string(message, "default_sample_type");
     }
 
-    String periodType() {
+    public String periodType() {
       return valueType((Message) message.getField(field(message, "period_type")));
     }
 
-    long timeNanos() {
+    public long timeNanos() {
       return number(message, "time_nanos");
     }
 
-    long durationNanos() {
+    public long durationNanos() {
       return number(message, "duration_nanos");
     }
 
-    List<String> comments() {
+    public List<String> comments() {
       return list(message, "comment").stream().map(index -> strings.get(Math.toIntExact((Long) index))).toList();
     }
 
     /** The sum of one value column over all samples. */
-    long total(int column) {
+    public long total(int column) {
       return messages(message, "sample").stream().mapToLong(sample -> (Long) list(sample, "value").get(column))
           .sum();
     }
 
-    int sampleCount() {
-      return messages(message, "sample").size();
-    }
-
     /** Each sample's function names, leaf first as pprof stores them, then its values: {@code byte[];f;g 2 300}. */
-    List<String> samples() {
+    public List<String> samples() {
       Map<Long, Message> locations = byId("location");
       Map<Long, Message> functions = byId("function");
       List<String> samples = new ArrayList<>();
@@ -111,7 +108,7 @@ final class PprofDecoder {
     }
 
     /** Every function as {@code name [system name] file}. */
-    List<String> functions() {
+    public List<String> functions() {
       return messages(message, "function").stream()
           .map(function -> string(function, "name") + " [" + string(function, "system_name") + "] "
               + string(function, "filename"))
@@ -119,7 +116,7 @@ final class PprofDecoder {
     }
 
     /** Every location's lines as {@code function file:line}, line 0 when unknown as in pprof. */
-    List<String> locations() {
+    public List<String> locations() {
       Map<Long, Message> functions = byId("function");
       List<String> locations = new ArrayList<>();
       for (Message location : messages(message, "location")) {
@@ -133,7 +130,7 @@ final class PprofDecoder {
     }
 
     /** What pprof would reject: ids that are 0, repeated or point nowhere, and string indexes out of the table. */
-    List<String> brokenReferences() {
+    public List<String> brokenReferences() {
       List<String> broken = new ArrayList<>();
       Map<Long, Message> locations = checkedIds("location", broken);
       Map<Long, Message> functions = checkedIds("function", broken);
