@@ -34,6 +34,11 @@ public final class ReportJson {
     return MAPPER.writeValueAsString(report);
   }
 
+  /** The same JSON on one line: for embedding, where a deep call tree indented would be mostly spaces. */
+  public static String toCompactJson(Report report) throws IOException {
+    return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+  }
+
   public static Report read(Reader in) throws IOException {
     return MAPPER.readValue(in, Report.class);
   }
