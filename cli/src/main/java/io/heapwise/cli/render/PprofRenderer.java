@@ -22,7 +22,7 @@ import java.util.zip.GZIPOutputStream;
  * <p>The profile has no mapping: mappings describe native binaries, and pprof reads locations without one as
  * already symbolized.
  */
-public final class PprofRenderer {
+public final class PprofRenderer implements BinaryRenderer {
 
   /** The frame of allocations recorded without a stack trace: they need one for the totals to add up. */
   static final String NO_STACK = "(no stack)";
@@ -55,6 +55,7 @@ public final class PprofRenderer {
   private static final double NANOS_PER_SECOND = 1e9;
 
   /** Writes the profile to {@code out} and leaves it open: the caller owns the stream. */
+  @Override
   public void render(Report report, OutputStream out) throws IOException {
     StackNode root = report.stacks();
     if (root == null) {
