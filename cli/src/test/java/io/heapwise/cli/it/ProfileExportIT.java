@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.heapwise.analyzer.report.Report;
 import io.heapwise.analyzer.report.ReportJson;
+import io.heapwise.analyzer.testing.ForkedJvm;
 import io.heapwise.analyzer.testing.PlantedSite;
 import io.heapwise.analyzer.testing.SampleRecording;
 import io.heapwise.analyzer.testing.TestEnvironment;
@@ -58,6 +59,22 @@ class ProfileExportIT {
         + ORDER_BOOK.replace('.', '/') + ".java:" + planted.line());
     assertThat(String.join("\n", profile.comments())).contains(report.recording().allocationSource(),
         recording.getFileName().toString());
+  }
+
+  @Test
+  void openWritesThePageToATemporaryFileAndPrintsItsPathAlone() throws Exception {
+    ForkedJvm.Result result = Heapwise.run(dir, "analyze", recording.toString(), "--open").assertSuccess();
+
+    List<String> printed = result.stdout().lines().toList();
+    assertThat(printed).as("%s", result).hasSize(1);
+    Path page = Path.of(printed.get(0));
+    try {
+      assertThat(page).isAbsolute().isRegularFile();
+      assertThat(page.getFileName().toString()).startsWith("heapwise-report-").endsWith(".html");
+      assertThat(Files.readString(page)).startsWith("<!DOCTYPE html>").contains(ORDER_BOOK);
+    } finally {
+      Files.deleteIfExists(page);
+    }
   }
 
   @Test
