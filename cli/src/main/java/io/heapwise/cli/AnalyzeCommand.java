@@ -31,7 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
         "  heapwise analyze app.jfr --top 25 --app-package com.acme",
         "  heapwise analyze app.jfr --format json --output report.json",
         "  heapwise analyze app.jfr --classpath target/classes:target/lib/guava.jar",
-        "  heapwise analyze app.jfr --format json | jq '.findings[].id'"
+        "  heapwise analyze app.jfr --format json | jq '.findings[].id'",
+        "  heapwise analyze app.jfr --open --classpath target/classes",
+        "  heapwise analyze app.jfr --format pprof -o app.pb.gz && go tool pprof -http=: app.pb.gz"
     })
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -55,7 +57,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     AnalysisOptions options = profile.applyTo(output.analysisOptions());
     try (ClassFiles classFiles = profile.openClassFiles()) {
       new ReportPipeline(cli.terminal(), spec.commandLine().getOut(), spec.commandLine().getErr())
-          .run(recordings, options.withClassFiles(classFiles), output);
+          .run(recordings, options.withClassFiles(classFiles), output,
+              ProfileOptions.classpathEntries(profile.classpath));
     } catch (IOException e) {
       // Only closing the class path's jars can get here: the report is written by then.
       spec.commandLine().getErr().println("heapwise: warning: " + HeapwiseCli.oneLine(e.getMessage()));

@@ -7,11 +7,14 @@ import io.heapwise.analyzer.Analyzer;
 import io.heapwise.analyzer.UnreadableRecordingException;
 import io.heapwise.analyzer.bytecode.ClassFiles;
 import io.heapwise.analyzer.report.Report;
+import io.heapwise.cli.render.Format;
+import io.heapwise.cli.render.SourceSnippets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /** Recordings in, rendered report out: the part that analyze, record and demo share. */
 final class ReportPipeline {
@@ -26,7 +29,8 @@ final class ReportPipeline {
     this.err = err;
   }
 
-  Report run(List<Path> recordings, AnalysisOptions options, OutputOptions output)
+  /** @param classPath the application's, beside which the HTML report looks for sources too */
+  Report run(List<Path> recordings, AnalysisOptions options, OutputOptions output, List<Path> classPath)
       throws UnreadableRecordingException, BadInputException {
     Report report;
     try (TerminalProgress progress = new TerminalProgress(err, terminal.interactive())) {
@@ -37,13 +41,39 @@ final class ReportPipeline {
       err.println("heapwise: warning: " + HeapwiseCli.oneLine(problem));
     }
     err.flush();
-    write(report, output);
+    write(report, output, classPath);
     return report;
   }
 
-  private void write(Report report, OutputOptions output) throws BadInputException {
-    RenderedOutput.write(output.output, terminal, out, "the report",
-        (writer, colour) -> output.format.renderer(colour).render(report, writer));
+  private void write(Report report, OutputOptions output, List<Path> classPath) throws BadInputException {
+    Format format = output.effectiveFormat();
+    Path target = output.opens() && output.output == null ? temporaryPage() : output.output;
+    if (format.binary()) {
+      RenderedOutput.writeBinary(target, terminal, System.out, "the report", format.name().toLowerCase(Locale.ROOT),
+          stream -> format.binaryRenderer().render(report, stream));
+    } else {
+      SourceSnippets sources = format == Format.HTML ? SourceSnippets.of(SourceRoots.of(output.sources, classPath))
+          : SourceSnippets.NONE;
+      RenderedOutput.write(target, terminal, out, "the report",
+          (writer, colour) -> format.renderer(colour, sources).render(report, writer));
+    }
+    if (output.opens()) {
+      // The path alone, so that scripts can take it: xdg-open "$(heapwise analyze --open app.jfr)".
+      out.println(target.toAbsolutePath());
+      out.flush();
+      if (output.browse) {
+        Browser.open(target, err);
+      }
+    }
+  }
+
+  private static Path temporaryPage() throws BadInputException {
+    try {
+      return Files.createTempFile("heapwise-report-", ".html");
+    } catch (IOException e) {
+      throw new BadInputException("cannot create a temporary file for the HTML report (" + e.getMessage()
+          + "); write it with --format html -o FILE", e);
+    }
   }
 
   /**
@@ -53,7 +83,7 @@ final class ReportPipeline {
   Report runWithClassPath(List<Path> recordings, List<Path> classPath, AnalysisOptions options,
       OutputOptions output) throws UnreadableRecordingException, BadInputException, IOException {
     try (ClassFiles classFiles = classFilesOrNone(classPath)) {
-      return run(recordings, options.withClassFiles(classFiles), output);
+      return run(recordings, options.withClassFiles(classFiles), output, classPath);
     }
   }
 

@@ -2,9 +2,11 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.analyzer.report;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,24 @@ public final class AtomicFiles {
     try {
       try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp),
           StandardCharsets.UTF_8))) {
+        content.writeTo(out);
+      }
+      move(temp, target);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /** Writes the bytes of a file. */
+  @FunctionalInterface
+  public interface ByteContent {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  public static void writeBytes(Path target, ByteContent content) throws IOException {
+    Path temp = tempBeside(target);
+    try {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
         content.writeTo(out);
       }
       move(temp, target);

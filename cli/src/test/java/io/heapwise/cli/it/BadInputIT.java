@@ -61,6 +61,19 @@ class BadInputIT {
   }
 
   @Test
+  void openWithAnotherFormatAndMissingSourcesAreRefusedBeforeReading() throws Exception {
+    ForkedJvm.Result open = Heapwise.run(dir, "analyze", "--open", "--format", "json", "missing.jfr");
+    ForkedJvm.Result sources = Heapwise.run(dir, "analyze", "--format", "html", "--sources", "no/such/dir",
+        "missing.jfr");
+
+    assertThat(open.exitCode()).isEqualTo(2);
+    assertThat(open.stderrLines()).singleElement().asString().startsWith("heapwise: ")
+        .contains("--open writes the HTML report, not json");
+    assertThat(sources.exitCode()).isEqualTo(2);
+    assertThat(sources.stderrLines()).singleElement().asString().contains("--sources no/such/dir");
+  }
+
+  @Test
   void everyCorpusFileIsAnalyzedOrRefusedCleanly() throws Exception {
     assumeTrue(TestEnvironment.corpus().isPresent(),
         "skipped: no corpus at " + System.getProperty("heapwise.test.corpus"));
