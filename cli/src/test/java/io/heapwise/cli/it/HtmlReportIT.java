@@ -5,26 +5,27 @@ package io.heapwise.cli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.heapwise.analyzer.AnalysisOptions;
-import io.heapwise.analyzer.Analyzer;
 import io.heapwise.analyzer.report.Report;
+import io.heapwise.analyzer.report.ReportJson;
 import io.heapwise.analyzer.testing.PlantedSite;
 import io.heapwise.analyzer.testing.SampleRecording;
 import io.heapwise.analyzer.testing.TestEnvironment;
-import io.heapwise.cli.render.HtmlRenderer;
-import io.heapwise.cli.render.SourceSnippets;
-import java.io.Writer;
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
- * The HTML report of a real recording, opened in headless Chromium: it draws without a console error, the flame
- * graph's root is the report's total, the planted site is a frame that zooms when clicked, and the samples toggle
- * redraws by sample count. Screenshots land in {@code target/test-artifacts}.
+ * The HTML report of a real recording ({@code heapwise analyze --format html}), opened in headless Chromium: it
+ * draws without a console error, the flame graph's root is the report's total, the planted site is a frame that
+ * zooms when clicked, and the samples toggle redraws by sample count. Screenshots land in
+ * {@code target/test-artifacts}.
  */
 class HtmlReportIT {
 
@@ -34,6 +35,8 @@ class HtmlReportIT {
   /** The frame drawn for a label; labels are compared in JavaScript, never pasted into a CSS selector. */
   private static final String FRAME = "[...document.querySelectorAll('#flame .fr')].find(f => f.dataset.label === %s)";
   private static final String ROOT = String.format(FRAME, "'all'");
+  private static final Pattern REPORT_BLOCK =
+      Pattern.compile("<script type=\"application/json\" id=\"report\">(.*?)</script>", Pattern.DOTALL);
 
   @Test
   void theReportOfARecordingDrawsAndItsFlameGraphZooms() throws Exception {
@@ -41,12 +44,11 @@ class HtmlReportIT {
     Path dir = TestEnvironment.workDir("HtmlReportIT");
     SampleRecording recording = SampleRecording.withAgent(Heapwise.agentJar(), ORDER_BOOK,
         "include=io.heapwise.samples.unsized", 4, dir, "-Xmx64m");
-    Report report = new Analyzer().analyze(List.of(recording.jfr()), AnalysisOptions.defaults().withGraphs(true));
-    assertThat(report.stacks()).as("the call tree, asked for with withGraphs").isNotNull();
     Path html = dir.resolve("report.html");
-    try (Writer out = Files.newBufferedWriter(html)) {
-      new HtmlRenderer(SourceSnippets.of(List.of(TestEnvironment.samplesSource()))).render(report, out);
-    }
+    Heapwise.run(dir, "analyze", recording.jfr().toString(), "--format", "html", "-o", html.toString(),
+        "--sources", TestEnvironment.samplesSource().toString()).assertSuccess();
+    Report report = embeddedReport(html);
+    assertThat(report.stacks()).as("the call tree, which --format html asks for").isNotNull();
     String site = ORDER_BOOK + ".match:" + PlantedSite.constructorLine(ORDER_BOOK);
     String siteFrame = String.format(FRAME, "'" + site + "'");
 
@@ -114,6 +116,13 @@ class HtmlReportIT {
     chromium.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
     middle = middleOf(chromium, element);
     chromium.click(middle.get(0).asDouble(), middle.get(1).asDouble());
+  }
+
+  /** The report the page draws, read back from its JSON block with the analyzer's own reader. */
+  private static Report embeddedReport(Path html) throws IOException {
+    Matcher block = REPORT_BLOCK.matcher(Files.readString(html));
+    assertThat(block.find()).as("the report's JSON block in %s", html).isTrue();
+    return ReportJson.read(new StringReader(block.group(1)));
   }
 
   /** Whether {@code condition} became true within five seconds; media query changes reach the page a frame later. */
