@@ -31,17 +31,14 @@ public final class AtomicFiles {
   private AtomicFiles() {
   }
 
+  /** Writes text as UTF-8. */
   public static void writeText(Path target, TextContent content) throws IOException {
-    Path temp = tempBeside(target);
-    try {
-      try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp),
-          StandardCharsets.UTF_8))) {
-        content.writeTo(out);
-      }
-      move(temp, target);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    writeBytes(target, bytes -> {
+      Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+      content.writeTo(out);
+      // Flushed, not closed: writeBytes closes the stream under it.
+      out.flush();
+    });
   }
 
   /** Writes the bytes of a file. */
@@ -63,13 +60,7 @@ public final class AtomicFiles {
   }
 
   public static void copy(InputStream in, Path target) throws IOException {
-    Path temp = tempBeside(target);
-    try {
-      Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-      move(temp, target);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    writeBytes(target, in::transferTo);
   }
 
   /** In the target's directory, because a move across file systems is a copy and not atomic. */
