@@ -2,7 +2,6 @@
 // Copyright 2026 The Heapwise Authors
 package io.heapwise.cli.render;
 
-import io.heapwise.analyzer.model.Frame;
 import io.heapwise.analyzer.model.StackNode;
 import io.heapwise.analyzer.report.RecordingInfo;
 import io.heapwise.analyzer.report.Report;
@@ -132,14 +131,9 @@ public final class PprofRenderer implements BinaryRenderer {
     return frame.className().isEmpty() ? frame.method() : frame.className() + "." + frame.method();
   }
 
-  /** {@code com/acme/Book.java} for {@code com.acme.Book$Page}: the file guess of reports, in its package folder. */
-  static String sourcePath(String className) {
-    if (className.isEmpty()) {
-      return "";
-    }
-    String file = new Frame(className, "", -1, -1, true).sourceFileGuess();
-    int dot = className.lastIndexOf('.');
-    return dot < 0 ? file : className.substring(0, dot).replace('.', '/') + "/" + file;
+  /** {@code com/acme/Book.java}; none for a pseudo-frame without a class. */
+  private static String sourcePath(String className) {
+    return className.isEmpty() ? "" : SourceLocation.path(className);
   }
 
   /** pprof's order: the leaf first. */

@@ -66,6 +66,14 @@ record SourceLocation(String method, String path, Integer line) {
     return Optional.of(new SourceLocation(m.group(1) + "." + m.group(2), path(m.group(1), null), line(m.group(3))));
   }
 
+  /**
+   * {@code com/acme/Book.java} for {@code com.acme.Book$Page}: where a source root holds the class, guessing that the
+   * outer class's file is named after it, as the line-number table almost always says.
+   */
+  static String path(String className) {
+    return path(className, null);
+  }
+
   /** {@code com/acme/Book.java} for {@code com.acme.Book$Page} in {@code Book.java}. */
   private static String path(String className, String file) {
     int dot = className.lastIndexOf('.');

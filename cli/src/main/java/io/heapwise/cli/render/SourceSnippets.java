@@ -49,7 +49,7 @@ public final class SourceSnippets {
     if (className == null || className.isEmpty() || line < 1) {
       return Optional.empty();
     }
-    return files.computeIfAbsent(relativePath(className), this::find).flatMap(source -> {
+    return files.computeIfAbsent(SourceLocation.path(className), this::find).flatMap(source -> {
       if (line > source.lines().size()) {
         return Optional.empty();
       }
@@ -57,15 +57,6 @@ public final class SourceSnippets {
       int last = Math.min(source.lines().size(), line + context);
       return Optional.of(new Snippet(source.path(), first, source.lines().subList(first - 1, last)));
     });
-  }
-
-  /** {@code com/acme/Book.java} for {@code com.acme.Book$Page}. */
-  static String relativePath(String className) {
-    int dot = className.lastIndexOf('.');
-    String simple = className.substring(dot + 1);
-    int nested = simple.indexOf('$');
-    String folder = dot < 0 ? "" : className.substring(0, dot).replace('.', '/') + "/";
-    return folder + (nested > 0 ? simple.substring(0, nested) : simple) + ".java";
   }
 
   private Optional<Source> find(String relativePath) {
