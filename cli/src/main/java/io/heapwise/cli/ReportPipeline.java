@@ -6,6 +6,7 @@ import io.heapwise.analyzer.AnalysisOptions;
 import io.heapwise.analyzer.Analyzer;
 import io.heapwise.analyzer.UnreadableRecordingException;
 import io.heapwise.analyzer.bytecode.ClassFiles;
+import io.heapwise.analyzer.read.ReaderCompilation;
 import io.heapwise.analyzer.report.Report;
 import io.heapwise.cli.render.Format;
 import io.heapwise.cli.render.SourceSnippets;
@@ -32,6 +33,9 @@ final class ReportPipeline {
   /** @param classPath the application's, beside which the HTML report looks for sources too */
   Report run(List<Path> recordings, AnalysisOptions options, OutputOptions output, List<Path> classPath)
       throws UnreadableRecordingException, BadInputException {
+    if (totalBytes(recordings) >= ReaderCompilation.WORTHWHILE_BYTES) {
+      ReaderCompilation.installInBackground();
+    }
     Report report;
     try (TerminalProgress progress = new TerminalProgress(err, terminal.interactive())) {
       report = new Analyzer().analyze(recordings, options.withProgress(progress));
@@ -43,6 +47,18 @@ final class ReportPipeline {
     err.flush();
     write(report, output, classPath);
     return report;
+  }
+
+  private static long totalBytes(List<Path> recordings) {
+    long total = 0;
+    for (Path recording : recordings) {
+      try {
+        total += Files.size(recording);
+      } catch (IOException e) {
+        // The analyzer says what is wrong with it.
+      }
+    }
+    return total;
   }
 
   private void write(Report report, OutputOptions output, List<Path> classPath) throws BadInputException {
