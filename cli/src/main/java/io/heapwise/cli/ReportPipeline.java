@@ -33,7 +33,8 @@ final class ReportPipeline {
   /** @param classPath the application's, beside which the HTML report looks for sources too */
   Report run(List<Path> recordings, AnalysisOptions options, OutputOptions output, List<Path> classPath)
       throws UnreadableRecordingException, BadInputException {
-    if (totalBytes(recordings) >= ReaderCompilation.WORTHWHILE_BYTES) {
+    if (ReaderCompilation.worthwhileFor(recordings)) {
+      // Usually done already, in main; not for a recording made by this command.
       ReaderCompilation.installInBackground();
     }
     Report report;
@@ -47,18 +48,6 @@ final class ReportPipeline {
     err.flush();
     write(report, output, classPath);
     return report;
-  }
-
-  private static long totalBytes(List<Path> recordings) {
-    long total = 0;
-    for (Path recording : recordings) {
-      try {
-        total += Files.size(recording);
-      } catch (IOException e) {
-        // The analyzer says what is wrong with it.
-      }
-    }
-    return total;
   }
 
   private void write(Report report, OutputOptions output, List<Path> classPath) throws BadInputException {

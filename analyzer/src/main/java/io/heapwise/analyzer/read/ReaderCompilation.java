@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.management.JMException;
 import javax.management.ObjectName;
 
@@ -22,7 +23,8 @@ import javax.management.ObjectName;
  *
  * <p>The directives (HotSpot's {@code Compiler.directives_add}, the diagnostic command behind {@code jcmd}) leave
  * the methods of {@link #COLD_METHODS} to C1, which compiles them in milliseconds to code that is fast enough for
- * how often they run, and keep them out of what C2 inlines into the hot path. They change how fast, never what: a
+ * how often they run, and keep them out of what C2 inlines into the hot path; those of {@link #COMPILED_APART} C2
+ * compiles once, on their own. They change how fast, never what: a
  * JVM without the command (not HotSpot, or without {@code jdk.management}) reads the same, only slower to warm up.
  *
  * <p>For the command-line tool's own JVM only: directives are global to the JVM, so an analyzer running inside
@@ -84,8 +86,16 @@ public final class ReaderCompilation {
       "io/heapwise/analyzer/model/ProfileBuilder.inlining",
       "io/heapwise/analyzer/model/ProfileBuilder.flag");
 
+  /**
+   * Hot methods that C2 should compile on their own rather than inline into their caller. The event loop is
+   * compiled twice, on-stack as the first chunk is read and then as a method, and each copy inlined the whole event
+   * mapper (about 50 KB of code apiece); with the mapper compiled once on its own, the loop's copies are small, for
+   * one call per event.
+   */
+  static final List<String> COMPILED_APART = List.of("io/heapwise/analyzer/read/EventMapper.read");
+
   /** Inputs smaller than this are read in about a second: the directives would cost more than they save. */
-  public static final long WORTHWHILE_BYTES = 64L << 20;
+  static final long WORTHWHILE_BYTES = 64L << 20;
 
   private static final String DIAGNOSTIC_COMMANDS = "com.sun.management:type=DiagnosticCommand";
   private static boolean installed;
@@ -101,6 +111,24 @@ public final class ReaderCompilation {
     Thread thread = new Thread(ReaderCompilation::install, "heapwise-compiler-directives");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /**
+   * Whether reading these files is long enough for the directives to pay: together {@link #WORTHWHILE_BYTES} or
+   * more. Paths that are not readable files count for nothing.
+   */
+  public static boolean worthwhileFor(List<Path> files) {
+    long total = 0;
+    for (Path file : files) {
+      try {
+        if (Files.isRegularFile(file)) {
+          total += Files.size(file);
+        }
+      } catch (IOException e) {
+        // The reader says what is wrong with it.
+      }
+    }
+    return total >= WORTHWHILE_BYTES;
   }
 
   /** Installs the directives once per JVM; whether the JVM took them. */
@@ -137,12 +165,12 @@ public final class ReaderCompilation {
 
   /**
    * Two directives, the first match of a compiled method winning: the cold methods are not compiled by C2, and no
-   * method of Heapwise's that C2 compiles inlines them.
+   * method of Heapwise's that C2 compiles inlines them or those compiled apart.
    */
   static String directives() {
     String cold = COLD_METHODS.stream().map(pattern -> "\"" + pattern + "\"").collect(Collectors.joining(", "));
-    String notInlined = COLD_METHODS.stream().map(pattern -> "\"-" + pattern + "\"")
-        .collect(Collectors.joining(", "));
+    String notInlined = Stream.concat(COLD_METHODS.stream(), COMPILED_APART.stream())
+        .map(pattern -> "\"-" + pattern + "\"").collect(Collectors.joining(", "));
     return "[\n"
         + "  {\"match\": [" + cold + "], \"c2\": {\"Exclude\": true}},\n"
         + "  {\"match\": [\"io/heapwise/*.*\"], \"inline\": [" + notInlined + "]}\n"

@@ -4,14 +4,17 @@ package io.heapwise.analyzer.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Executable;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReaderCompilationTest {
 
@@ -19,7 +22,8 @@ class ReaderCompilationTest {
   @Test
   void everyColdPatternNamesAClassAndAMethodOfIt() throws Exception {
     List<String> stale = new ArrayList<>();
-    for (String pattern : ReaderCompilation.COLD_METHODS) {
+    for (String pattern : Stream.concat(ReaderCompilation.COLD_METHODS.stream(),
+        ReaderCompilation.COMPILED_APART.stream()).toList()) {
       int dot = pattern.lastIndexOf('.');
       String className = pattern.substring(0, dot).replace('/', '.');
       String method = pattern.substring(dot + 1);
@@ -57,7 +61,26 @@ class ReaderCompilationTest {
         new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesPrint", null, null));
     // The JVM prints each directive back, the match patterns with their dots as it keeps them.
     assertThat(printed).contains("io/heapwise/analyzer/read/jfr/Decoder.*")
-        .contains("io/heapwise/analyzer/read/EventMapper.readOther");
+        .contains("io/heapwise/analyzer/read/EventMapper.readOther")
+        .contains("-io/heapwise/analyzer/read/EventMapper.read");
+  }
+
+  @Test
+  void worthwhileFromSixtyFourMegabytesTogether(@TempDir Path directory) throws Exception {
+    Path big = sparseFile(directory.resolve("big.jfr"), 48L << 20);
+    Path small = sparseFile(directory.resolve("small.jfr"), 16L << 20);
+
+    assertThat(ReaderCompilation.worthwhileFor(List.of(big))).isFalse();
+    assertThat(ReaderCompilation.worthwhileFor(List.of(big, small))).isTrue();
+    assertThat(ReaderCompilation.worthwhileFor(List.of(big, directory, directory.resolve("missing.jfr"))))
+        .as("directories and missing files count for nothing").isFalse();
+  }
+
+  private static Path sparseFile(Path file, long size) throws Exception {
+    try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+      out.setLength(size);
+    }
+    return file;
   }
 
   private static String bytecodeName(Executable executable) {
