@@ -24,8 +24,8 @@ import javax.management.ObjectName;
  * <p>The directives (HotSpot's {@code Compiler.directives_add}, the diagnostic command behind {@code jcmd}) leave
  * the methods of {@link #COLD_METHODS} to C1, which compiles them in milliseconds to code that is fast enough for
  * how often they run, and keep them out of what C2 inlines into the hot path; those of {@link #COMPILED_APART} C2
- * compiles once, on their own. They change how fast, never what: a
- * JVM without the command (not HotSpot, or without {@code jdk.management}) reads the same, only slower to warm up.
+ * compiles once, on their own. They change how fast, never what: a JVM without the command (not HotSpot, or without
+ * {@code jdk.management}) reads the same, only slower to warm up.
  *
  * <p>For the command-line tool's own JVM only: directives are global to the JVM, so an analyzer running inside
  * someone's application leaves that JVM's compiler alone.
@@ -101,7 +101,8 @@ public final class ReaderCompilation {
   static final long WORTHWHILE_BYTES = 64L << 20;
 
   private static final String DIAGNOSTIC_COMMANDS = "com.sun.management:type=DiagnosticCommand";
-  private static boolean installed;
+  /** Whether the JVM took the directives; null until asked, so that a JVM without the command is asked once. */
+  private static Boolean installed;
 
   private ReaderCompilation() {
   }
@@ -136,7 +137,7 @@ public final class ReaderCompilation {
 
   /** Installs the directives once per JVM; whether the JVM took them. */
   public static synchronized boolean install() {
-    if (!installed) {
+    if (installed == null) {
       installed = addDirectives();
     }
     return installed;
