@@ -29,23 +29,9 @@ class ChunkInputTest {
     return values;
   }
 
-  /** What JFR writes: seven bits a byte, low first; the ninth byte takes eight. */
-  private static void writeVarint(ByteArrayOutputStream out, long value) {
-    long rest = value;
-    for (int i = 0; i < 8; i++) {
-      if ((rest & ~0x7fL) == 0) {
-        out.write((int) rest);
-        return;
-      }
-      out.write((int) (rest & 0x7f | 0x80));
-      rest >>>= 7;
-    }
-    out.write((int) rest);
-  }
-
   private static byte[] encoded(List<Long> values) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    values.forEach(value -> writeVarint(out, value));
+    values.forEach(value -> TestChunkWriter.writeVarint(out, value));
     return out.toByteArray();
   }
 
@@ -79,7 +65,7 @@ class ChunkInputTest {
   @Test
   void aVarintRunningPastItsEventIsTruncatedEvenWithBytesAfterIt() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    writeVarint(out, 1L << 40);
+    TestChunkWriter.writeVarint(out, 1L << 40);
     out.writeBytes(new byte[16]);
     byte[] bytes = out.toByteArray();
     ChunkInput in = new ChunkInput(bytes, bytes.length, true);

@@ -235,7 +235,12 @@ final class TestChunkWriter {
       writeFixed(value, width);
       return;
     }
-    long rest = width == 8 ? value : value & (1L << width * 8) - 1;
+    writeVarint(out, width == 8 ? value : value & (1L << width * 8) - 1);
+  }
+
+  /** As JFR writes a compressed integer: seven bits a byte, low bits first; a ninth byte takes eight. */
+  static void writeVarint(ByteArrayOutputStream out, long value) {
+    long rest = value;
     for (int i = 0; i < 8; i++) {
       if ((rest & ~0x7fL) == 0) {
         out.write((int) rest);
