@@ -12,7 +12,9 @@ import java.util.List;
  *
  * <p>Shares are of the <em>tracked</em> objects: dead, long-lived, or still alive when the recording ended. The
  * last are counted as not dying young although some were born just before the end; so the shares understate
- * short life a little, which is the safe side for advice that assumes it.
+ * short life a little, which is the safe side for advice that assumes it. So, rarely, does a collection that
+ * promotes the agent's weak reference to an object early (survivor overflow): the object is then kept until the
+ * old generation is marked, and counts as long-lived although it died young.
  *
  * @param samples allocations sampled, tracked or dropped
  * @param exactAllocations every allocation at the site when the agent ran with {@code count=exact} for all of the

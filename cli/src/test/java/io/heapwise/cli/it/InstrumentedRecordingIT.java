@@ -51,7 +51,9 @@ class InstrumentedRecordingIT {
     MeasuredLifetimes quotes = lifetimes(profile, "handle", PlantedSite.lineEndingWith(QUOTES, "// site: short-lived"));
     assertThat(quotes.tracked()).isGreaterThan(1_000);
     assertThat(quotes.diedBeforeFirstGcShare()).isGreaterThan(0.9);
-    assertThat(quotes.longLivedShare()).isZero();
+    // Not zero: a collection that overflows the survivor space may promote the agent's weak reference to a quote
+    // still in flight, which then keeps the quote until the old generation is marked (one in 12,800 seen in CI).
+    assertThat(quotes.longLivedShare()).isLessThan(0.01);
     assertThat(quotes.exactAllocations()).isEqualTo(Long.parseLong(counts.group(1)));
 
     MeasuredLifetimes cached = lifetimes(profile, "handle", PlantedSite.lineEndingWith(QUOTES, "// site: long-lived"));
