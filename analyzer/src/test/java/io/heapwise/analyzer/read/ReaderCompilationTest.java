@@ -20,7 +20,7 @@ class ReaderCompilationTest {
 
   /** A renamed method would silently drop out of the directives: the reader would be slower, and nobody told. */
   @Test
-  void everyColdPatternNamesAClassAndAMethodOfIt() throws Exception {
+  void everyPatternNamesAClassAndAMethodOfIt() throws Exception {
     List<String> stale = new ArrayList<>();
     for (String pattern : Stream.concat(ReaderCompilation.COLD_METHODS.stream(),
         ReaderCompilation.COMPILED_APART.stream()).toList()) {
