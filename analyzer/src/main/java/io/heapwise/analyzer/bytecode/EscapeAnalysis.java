@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,8 +95,10 @@ public final class EscapeAnalysis {
 
   /** How many calls deep objects are followed: C2's {@code MaxBCEAEstimateLevel}. */
   public static final int DEFAULT_MAX_DEPTH = 5;
-  /** Callees larger than this are not read: C2's {@code HugeMethodLimit}, beyond which it compiles nothing. */
-  static final int MAX_CALLEE_CODE = 8000;
+  /** C2's {@code HugeMethodLimit}: with {@code DontCompileHugeMethods} (the default) it compiles no longer method. */
+  public static final int HUGE_METHOD_LIMIT = 8000;
+  /** Callees larger than this are not read: C2 would not compile them. */
+  static final int MAX_CALLEE_CODE = HUGE_METHOD_LIMIT;
   /** Callees read per query at most (cached summaries are free): bounds the work on JDK-heavy code. */
   static final int METHOD_BUDGET = 300;
 
@@ -159,6 +162,21 @@ public final class EscapeAnalysis {
   public Optional<List<EscapeVerdict>> returnedBy(String className, String methodName, int line, String calleeName,
       String allocatedType) {
     return analyse(className, methodName, true, line, calleeName, allocatedType);
+  }
+
+  /** Bytes of bytecode of className.methodName with this descriptor; empty if the class or the method is missing. */
+  public OptionalInt codeLength(String className, String methodName, String descriptor) {
+    Optional<Hierarchy.LoadedClass> loaded = hierarchy.load(className.replace('.', '/'));
+    if (loaded.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    for (MethodNode header : loaded.get().node().methods) {
+      if (header.name.equals(methodName) && header.desc.equals(descriptor)) {
+        int size = loaded.get().codeLength(header);
+        return size < 0 ? OptionalInt.empty() : OptionalInt.of(size);
+      }
+    }
+    return OptionalInt.empty();
   }
 
   private Optional<List<EscapeVerdict>> analyse(String className, String methodName, boolean results, int line,

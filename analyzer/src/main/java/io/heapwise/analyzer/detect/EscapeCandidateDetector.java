@@ -34,7 +34,7 @@ import java.util.OptionalLong;
  * site went on allocating after C2 first compiled the method's code: an object C2 did remove shows up only before
  * that (in the interpreter and C1), which is why the decoys of the samples are never reported. The reason is
  * {@link EscapeReason}; a site with no reason in the evidence is left out and said so, as is one whose method C2 had
- * compiled too late in the recording to tell.
+ * compiled too late in the recording to tell, or never compiled with nothing to show why.
  */
 public final class EscapeCandidateDetector implements Detector {
 
@@ -99,7 +99,7 @@ public final class EscapeCandidateDetector implements Detector {
       if (local.isEmpty()) {
         continue;
       }
-      candidate(input, site, line, local.get(), jit, allBytesFrom).ifPresent(findings::add);
+      candidate(input, analysis, site, line, local.get(), jit, allBytesFrom).ifPresent(findings::add);
     }
     if (!missingClasses.isEmpty()) {
       input.undecided().accept("ESCAPE_CANDIDATE: no class files for " + String.join(", ", missingClasses.stream()
@@ -133,8 +133,8 @@ public final class EscapeCandidateDetector implements Detector {
             b.calls().size() + (b.reachesMerge() ? 1 : 0)));
   }
 
-  private Optional<Finding> candidate(DetectionInput input, AllocationSite site, Frame line, EscapeVerdict verdict,
-      JitActivity jit, Map<Long, Long> allBytesFrom) {
+  private Optional<Finding> candidate(DetectionInput input, EscapeAnalysis analysis, AllocationSite site, Frame line,
+      EscapeVerdict verdict, JitActivity jit, Map<Long, Long> allBytesFrom) {
     AllocationProfile profile = input.profile();
     long origin = site.timeline().originEpochNanos();
     long end = origin + (long) (profile.durationSeconds() * NANOS);
@@ -152,20 +152,7 @@ public final class EscapeCandidateDetector implements Detector {
     } else if (jit.everyCompilationRecorded()) {
       // Never compiled by C2: everything it allocated, it allocated in the interpreter or C1.
       from = origin;
-      int level = jit.highestLevel(line.className(), line.method()).orElse(0);
-      long stopAt = profile.vmSettings().longFlag("TieredStopAtLevel", JitActivity.C2_LEVEL);
-      Boolean tiered = profile.vmSettings().booleanFlag("TieredCompilation");
-      String never = line.method() + " never ran as C2-compiled code in the recording (highest tier " + level
-          + "), and only C2 removes allocations";
-      reason = Optional.of(stopAt < JitActivity.C2_LEVEL && !Boolean.FALSE.equals(tiered)
-          ? new EscapeReason(EscapeReason.Kind.NOT_COMPILED_BY_C2, never + ": this JVM runs with"
-              + " -XX:TieredStopAtLevel=" + stopAt + ", so C2 compiles nothing.", "Drop -XX:TieredStopAtLevel for a"
-              + " long-running service (it buys start-up time with steady-state speed and allocation).",
-              Confidence.HIGH)
-          : new EscapeReason(EscapeReason.Kind.NOT_COMPILED_BY_C2, never + ": the recording may have ended before"
-              + " the code was hot, or the method is over HugeMethodLimit (8000 bytes of bytecode).",
-              "Record past the warm-up; if it stays uncompiled, split " + line.method() + " into smaller methods.",
-              Confidence.MEDIUM));
+      reason = neverCompiledByC2(profile, analysis, line, verdict, jit);
     } else {
       return Optional.empty();
     }
@@ -190,6 +177,14 @@ public final class EscapeCandidateDetector implements Detector {
     if (site.timeline().busySlicesFrom(from) < MIN_BUSY_SLICES_AFTER_WARMUP) {
       return Optional.empty();
     }
+    if (reason.isEmpty() && compiled.isEmpty()) {
+      input.undecided().accept(String.format(Locale.ROOT, "ESCAPE_CANDIDATE: %s: the %s does not escape %s by its"
+          + " bytecode and allocated %.1f MB/s, but C2 never compiled %s in the recording (highest tier %d), so"
+          + " whether C2 would remove it does not show; record past the warm-up", where(line),
+          EscapeReason.simple(site.key().allocatedType()), line.method(), rate / MB, line.method(),
+          jit.highestLevel(line.className(), line.method()).orElse(0)));
+      return Optional.empty();
+    }
     if (reason.isEmpty()) {
       input.undecided().accept(String.format(Locale.ROOT, "ESCAPE_CANDIDATE: %s: the %s does not escape %s by its"
           + " bytecode and still allocated %.1f MB/s after C2 compiled it, but the recording shows no reason",
@@ -199,15 +194,46 @@ public final class EscapeCandidateDetector implements Detector {
     return Optional.of(finding(input, site, line, verdict, reason.get(), from, rate, share));
   }
 
+  /**
+   * Why C2 never compiled the method, when the recording or the bytecode shows it: C2 switched off, or a method
+   * longer than it compiles. Otherwise empty: the method may only not have been hot yet, and whether it gets there
+   * in a short recording (a test suite's, a start-up's) depends on how busy the compiler threads were, so it is
+   * not a finding, which would come and go between runs of the same code.
+   */
+  private static Optional<EscapeReason> neverCompiledByC2(AllocationProfile profile, EscapeAnalysis analysis,
+      Frame line, EscapeVerdict verdict, JitActivity jit) {
+    int level = jit.highestLevel(line.className(), line.method()).orElse(0);
+    String never = line.method() + " never ran as C2-compiled code in the recording (highest tier " + level
+        + "), and only C2 removes allocations";
+    long stopAt = profile.vmSettings().longFlag("TieredStopAtLevel", JitActivity.C2_LEVEL);
+    Boolean tiered = profile.vmSettings().booleanFlag("TieredCompilation");
+    if (stopAt < JitActivity.C2_LEVEL && !Boolean.FALSE.equals(tiered)) {
+      return Optional.of(new EscapeReason(EscapeReason.Kind.NOT_COMPILED_BY_C2, never + ": this JVM runs with"
+          + " -XX:TieredStopAtLevel=" + stopAt + ", so C2 compiles nothing.", "Drop -XX:TieredStopAtLevel for a"
+          + " long-running service (it buys start-up time with steady-state speed and allocation).",
+          Confidence.HIGH));
+    }
+    int size = analysis.codeLength(verdict.className(), verdict.methodName(), verdict.methodDescriptor()).orElse(0);
+    if (size > EscapeAnalysis.HUGE_METHOD_LIMIT
+        && !Boolean.FALSE.equals(profile.vmSettings().booleanFlag("DontCompileHugeMethods"))) {
+      return Optional.of(new EscapeReason(EscapeReason.Kind.NOT_COMPILED_BY_C2, never + ": it has " + size
+          + " bytes of bytecode, over HugeMethodLimit (" + EscapeAnalysis.HUGE_METHOD_LIMIT + "), and C2 compiles"
+          + " no longer method.", "Split " + line.method() + " into smaller methods; the one that allocates"
+          + " should be small enough to be inlined into, or to inline, what uses the object.", Confidence.HIGH));
+    }
+    return Optional.empty();
+  }
+
   private static Finding finding(DetectionInput input, AllocationSite site, Frame line, EscapeVerdict verdict,
       EscapeReason reason, long from, double rate, double share) {
     String type = EscapeReason.simple(site.key().allocatedType());
     FindingSite findingSite = new FindingSite(line.className(), line.method(), line.line(),
         site.key().allocatedType());
     String made = verdict.producedBy() == null ? "" : " made by " + shortCall(verdict.producedBy());
+    boolean neverCompiled = reason.kind() == EscapeReason.Kind.NOT_COMPILED_BY_C2;
     String summary = String.format(Locale.ROOT, "The %s%s at %s never leaves %s() by its bytecode (%s), yet %.1f"
-        + " MB/s of it reached the heap after C2 compiled the method. %s", type, made, where(line), line.method(),
-        describe(verdict.state()), rate / MB, reason.why());
+        + " MB/s of it reached the heap%s. %s", type, made, where(line), line.method(), describe(verdict.state()),
+        rate / MB, neverCompiled ? "" : " after C2 compiled the method", reason.why());
     Map<String, Object> evidence = new LinkedHashMap<>();
     evidence.put("reason", reason.kind().name());
     evidence.put("escape", verdict.state().name());
@@ -222,9 +248,11 @@ public final class EscapeCandidateDetector implements Detector {
     }
     evidence.put("reachesMerge", verdict.reachesMerge());
     evidence.put("why", reason.why());
-    evidence.put("measuredBy", input.profile().allocationSource().eventNames() + " bytes of the site after the"
-        + " end of C2's first compilation of " + line.method() + " (jdk.Compilation); the reason from"
-        + " jdk.CompilerInlining and the method's bytecode");
+    evidence.put("measuredBy", input.profile().allocationSource().eventNames() + " bytes of the site "
+        + (neverCompiled ? "over the recording, in which C2 never compiled " + line.method() + " (jdk.Compilation);"
+            + " the reason from the JVM's flags and the method's bytecode"
+            : "after the end of C2's first compilation of " + line.method() + " (jdk.Compilation); the reason from"
+            + " jdk.CompilerInlining and the method's bytecode"));
     String recommendation = reason.fix() + String.format(Locale.ROOT, " Expected: once C2 compiles the changed"
         + " code, %s stops allocating (%.1f MB/s less).", where(line), rate / MB);
     return new Finding(Finding.idOf(FindingKind.ESCAPE_CANDIDATE, findingSite), FindingKind.ESCAPE_CANDIDATE,

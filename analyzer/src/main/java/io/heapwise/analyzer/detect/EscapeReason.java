@@ -41,7 +41,7 @@ record EscapeReason(Kind kind, String why, String fix, Confidence confidence) {
     ARRAY_TOO_LONG,
     /** The object meets another value at a control-flow merge (a phi), which C2 does not split. */
     MERGE_POINT,
-    /** The method never ran as C2-compiled code during the recording. */
+    /** The method never ran as C2-compiled code during the recording: C2 switched off, or the method too long. */
     NOT_COMPILED_BY_C2
   }
 

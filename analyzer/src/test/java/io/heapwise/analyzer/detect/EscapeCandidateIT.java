@@ -17,6 +17,7 @@ import io.heapwise.analyzer.testing.PlantedSite;
 import io.heapwise.analyzer.testing.SampleRecording;
 import io.heapwise.analyzer.testing.TestEnvironment;
 import io.heapwise.samples.escape.EscapeSamples;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -101,6 +102,27 @@ class EscapeCandidateIT {
       assertThat(finding.evidence().get("reason")).isEqualTo("NOT_COMPILED_BY_C2");
       assertThat(finding.summary()).contains("-XX:TieredStopAtLevel=1");
     });
+  }
+
+  /**
+   * A method C2 never compiled, for no reason the recording shows (here a compiler directive keeps C2 off the
+   * decoy's class, as a short recording would end before it is hot), is no finding: it would come and go with how
+   * busy the compiler threads were. The report says what it could not decide.
+   */
+  @Test
+  void aMethodC2NeverCompiledForNoVisibleReasonIsUndecidedNotAFinding() throws Exception {
+    String decoy = EscapeSamples.decoys().get(0).mainClass().getName();
+    Path dir = TestEnvironment.workDir("EscapeCandidateIT-no-c2");
+    Path directives = dir.resolve("no-c2.json");
+    Files.writeString(directives, "[{match: \"" + decoy.replace('.', '/') + ".*\", c2: {Exclude: true}}]");
+    Path jfr = SampleRecording.withAgent(TestEnvironment.agentJar(), decoy, "log=none", SECONDS, dir,
+        "-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + directives).jfr();
+    Report report = new Analyzer(new Detectors(List.of(new EscapeCandidateDetector())))
+        .analyze(List.of(jfr), AnalysisOptions.defaults().withClassFiles(classFiles));
+
+    assertThat(escapeFindings(report)).isEmpty();
+    assertThat(report.undecided()).anySatisfy(line -> assertThat(line).startsWith("ESCAPE_CANDIDATE: ")
+        .contains("C2 never compiled", "record past the warm-up"));
   }
 
   /** A boxed value put into a map, and a record kept in an array field: they escape, and are never candidates. */
