@@ -68,7 +68,9 @@ class InstrumentationIT {
     long died = sites.sum("handle", shortLivedLine, "died");
     assertThat(samples).isGreaterThan(1_000);
     assertThat(died).isGreaterThan(samples * 9 / 10);
-    assertThat(sites.sum("handle", shortLivedLine, "longLived")).isZero();
+    // Not zero: a collection that overflows the survivor space may promote the agent's weak reference to a quote
+    // still in flight, which then keeps the quote until the old generation is marked (see LifetimeTracker).
+    assertThat(sites.sum("handle", shortLivedLine, "longLived")).isLessThan(samples / 100);
     Map<Double, Long> gcCycles = sites.histogram(sites.lifetimes(), "handle", shortLivedLine, "gcHistogram");
     // Alive for 16 requests only: all but those caught by a collection in that instant die before the first one.
     // (Not all: the collection count at birth is the tracker thread's, which lags when the CPUs are busy.)
