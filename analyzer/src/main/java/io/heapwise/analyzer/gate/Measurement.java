@@ -23,7 +23,7 @@ import java.util.Map;
  * @param source the recording's file name, for the baseline's list of what it was made from
  * @param units units of work done; positive
  * @param sites per site id ({@link #siteId}), bytes and samples
- * @param findings per finding id, the finding
+ * @param findings per finding id, the finding; the most severe of those sharing an id
  * @param tests per test, its exact allocation (from the Heapwise JUnit extension); empty without it
  */
 public record Measurement(String source, double units, long totalBytes, long totalSamples,
@@ -52,7 +52,9 @@ public record Measurement(String source, double units, long totalBytes, long tot
       total += site.bytes();
     }
     Map<String, Finding> findings = new LinkedHashMap<>();
-    report.findings().forEach(finding -> findings.put(finding.id(), finding));
+    // An id names a line, and one line can allocate two types (a String and its byte[]), each with a finding: the
+    // worse stands for the line, so the gate's verdict does not depend on which of them the ranking put last.
+    report.findings().forEach(finding -> findings.merge(finding.id(), finding, Measurement::worse));
     return new Measurement(source, units, total, report.recording().allocationSamples(), sites, findings, tests);
   }
 
@@ -73,6 +75,10 @@ public record Measurement(String source, double units, long totalBytes, long tot
     }
     Report report = analyzer.report(profile, options.withTopSites(Math.max(1, profile.sites().size())));
     return of(recording.getFileName().toString(), report, units, profile.tests());
+  }
+
+  private static Finding worse(Finding first, Finding second) {
+    return second.severity().compareTo(first.severity()) > 0 ? second : first;
   }
 
   /** A recording that did no unit of work by the counter asked for. */
