@@ -36,7 +36,9 @@ import org.junit.jupiter.api.Test;
  * Reading a recording's chunks in parallel gives the report of reading them one after another, and recordings given
  * together add up to each analyzed alone. The recordings are real: {@code LateRecording}'s workers allocate before
  * and during its recording, so that each worker's first sample (which the analyzer holds aside and caps) and its
- * counter readings fall into different chunks, with 1 MB chunks and many samples a second.
+ * counter readings fall into different chunks, with 1 MB chunks and many samples a second. Two brief recordings
+ * started and stopped during it add four chunk boundaries JFR cannot postpone: on a busy machine its 1 MB rotation
+ * came so late that the file had three chunks (one of 2.1 MB), too few to give each of three readers one.
  */
 class ChunkParallelReadIT {
 
@@ -49,12 +51,13 @@ class ChunkParallelReadIT {
   static void recordManyChunks() throws Exception {
     Path dir = TestEnvironment.workDir("ChunkParallelReadIT/many-chunks");
     manyChunks = record(dir, "many-chunks.jfr", "-XX:FlightRecorderOptions:maxchunksize=1M", "-XX:-ResizeTLAB",
-        "-XX:TLABSize=4k", "--settings", denseSettings(dir).toString(), "--seconds", "7", "--workers", "3");
+        "-XX:TLABSize=4k", "--settings", denseSettings(dir).toString(), "--seconds", "7", "--workers", "3",
+        "--split", "2");
   }
 
   @Test
   void chunksReadInParallelGiveTheReportOfReadingThemOneAfterAnother() throws Exception {
-    assertThat(chunkOffsets(manyChunks)).as("chunks in %s", manyChunks).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(chunkOffsets(manyChunks)).as("chunks in %s", manyChunks).hasSizeGreaterThanOrEqualTo(5);
 
     String sequential = reportOf(List.of(manyChunks), 1);
 

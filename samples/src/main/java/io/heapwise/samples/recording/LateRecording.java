@@ -25,7 +25,10 @@ import jdk.jfr.Recording;
  * {@code heapwise-thread: name=worker-1 started=before recordedBytes=123456}.
  *
  * <p>Options: {@code --settings} a JDK configuration name ({@code default}, {@code profile}) or a .jfc file;
- * {@code --disable EVENT} turns one event of it off (repeatable); {@code --workers N}; {@code --bursts N}.
+ * {@code --disable EVENT} turns one event of it off (repeatable); {@code --workers N}; {@code --bursts N};
+ * {@code --split N} starts and stops an empty recording N times, evenly spaced, as a second profiler attaching for
+ * a moment would: JFR begins a new chunk at each start and each stop, so the recording has at least 2N+1 chunks
+ * whatever the machine's speed ({@code maxchunksize} alone rotates late when the CPUs are busy).
  */
 public final class LateRecording {
     /** Each worker's pace: steady, so that its rate before the recording is its rate during it. */
@@ -50,6 +53,7 @@ public final class LateRecording {
         Path out = Path.of("LateRecording.jfr");
         int workers = 3;
         int bursts = 6;
+        int splits = 0;
         List<String> disabled = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -61,13 +65,15 @@ public final class LateRecording {
                 case "--workers" -> workers = Integer.parseInt(value);
                 case "--bursts" -> bursts = Integer.parseInt(value);
                 case "--disable" -> disabled.add(value);
+                case "--split" -> splits = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("usage: LateRecording [--before S] [--seconds S]"
-                        + " [--settings NAME|FILE] [--disable EVENT]... [--out FILE] [--workers N] [--bursts N];"
+                        + " [--settings NAME|FILE] [--disable EVENT]... [--out FILE] [--workers N] [--bursts N]"
+                        + " [--split N];"
                         + " got: " + args[i]);
             }
             i++;
         }
-        new LateRecording().run(before, seconds, configuration(settings), disabled, out, workers, bursts);
+        new LateRecording().run(before, seconds, configuration(settings), disabled, out, workers, bursts, splits);
     }
 
     private static Configuration configuration(String settings) throws IOException, ParseException {
@@ -76,7 +82,7 @@ public final class LateRecording {
     }
 
     private void run(double before, double seconds, Configuration settings, List<String> disabled, Path out,
-            int workerCount, int burstCount) throws IOException, InterruptedException {
+            int workerCount, int burstCount, int splitCount) throws IOException, InterruptedException {
         List<Thread> workers = new ArrayList<>();
         for (int i = 1; i <= workerCount; i++) {
             Thread worker = new Thread(this::work, "worker-" + i);
@@ -92,6 +98,11 @@ public final class LateRecording {
             for (int i = 0; i < workerCount; i++) {
                 startBytes[i] = THREADS.getThreadAllocatedBytes(workers.get(i).getId());
             }
+            // Only when asked, so that a recording made without --split holds no threads but the workers and bursts.
+            Thread splitter = new Thread(() -> split(splitCount, seconds), "splitter");
+            if (splitCount > 0) {
+                splitter.start();
+            }
             // The bursts are spread over the recording's middle, away from its first and last moments.
             long pauseMillis = (long) (seconds * 1000 / (burstCount + 1));
             for (int i = 1; i <= burstCount; i++) {
@@ -101,6 +112,9 @@ public final class LateRecording {
                 burst.join();
             }
             Thread.sleep(Math.max(0, (long) (seconds * 1000) - pauseMillis * burstCount));
+            if (splitCount > 0) {
+                splitter.join();
+            }
             recording.stop();
             long[] endBytes = new long[workerCount];
             for (int i = 0; i < workerCount; i++) {
@@ -118,6 +132,22 @@ public final class LateRecording {
         burstLines.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "LateRecording: recorded %.1f s after %.1f s of work, to %s (checksum %d)%n",
                 seconds, before, out, checksum.sum());
+    }
+
+    /** Ends the current chunk {@code 2 * count} times, at {@code count} moments spread over the recording. */
+    private static void split(int count, double seconds) {
+        long pauseMillis = (long) (seconds * 1000 / (count + 1));
+        try {
+            for (int i = 1; i <= count; i++) {
+                Thread.sleep(pauseMillis);
+                try (Recording probe = new Recording()) {
+                    probe.start();
+                    probe.stop();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A worker: allocates in small slices, each followed by a pause that holds it to its pace. */
