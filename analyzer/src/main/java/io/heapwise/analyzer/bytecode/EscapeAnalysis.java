@@ -166,17 +166,9 @@ public final class EscapeAnalysis {
 
   /** Bytes of bytecode of className.methodName with this descriptor; empty if the class or the method is missing. */
   public OptionalInt codeLength(String className, String methodName, String descriptor) {
-    Optional<Hierarchy.LoadedClass> loaded = hierarchy.load(className.replace('.', '/'));
-    if (loaded.isEmpty()) {
-      return OptionalInt.empty();
-    }
-    for (MethodNode header : loaded.get().node().methods) {
-      if (header.name.equals(methodName) && header.desc.equals(descriptor)) {
-        int size = loaded.get().codeLength(header);
-        return size < 0 ? OptionalInt.empty() : OptionalInt.of(size);
-      }
-    }
-    return OptionalInt.empty();
+    int size = hierarchy.load(className.replace('.', '/'))
+        .map(loaded -> loaded.codeLength(methodName, descriptor)).orElse(-1);
+    return size < 0 ? OptionalInt.empty() : OptionalInt.of(size);
   }
 
   private Optional<List<EscapeVerdict>> analyse(String className, String methodName, boolean results, int line,

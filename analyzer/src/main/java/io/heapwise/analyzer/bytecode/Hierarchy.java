@@ -65,7 +65,12 @@ final class Hierarchy {
     }
 
     int codeLength(MethodNode method) {
-      return codeLengths.getOrDefault(method.name + method.desc, -1);
+      return codeLength(method.name, method.desc);
+    }
+
+    /** Bytes of the method's bytecode; -1 for a method the class does not declare or that has no code. */
+    int codeLength(String name, String descriptor) {
+      return codeLengths.getOrDefault(name + descriptor, -1);
     }
 
     /** The method with its code, line numbers included. */

@@ -177,18 +177,16 @@ public final class EscapeCandidateDetector implements Detector {
     if (site.timeline().busySlicesFrom(from) < MIN_BUSY_SLICES_AFTER_WARMUP) {
       return Optional.empty();
     }
-    if (reason.isEmpty() && compiled.isEmpty()) {
-      input.undecided().accept(String.format(Locale.ROOT, "ESCAPE_CANDIDATE: %s: the %s does not escape %s by its"
-          + " bytecode and allocated %.1f MB/s, but C2 never compiled %s in the recording (highest tier %d), so"
-          + " whether C2 would remove it does not show; record past the warm-up", where(line),
-          EscapeReason.simple(site.key().allocatedType()), line.method(), rate / MB, line.method(),
-          jit.highestLevel(line.className(), line.method()).orElse(0)));
-      return Optional.empty();
-    }
     if (reason.isEmpty()) {
+      String undecided = compiled.isPresent()
+          ? String.format(Locale.ROOT, "still allocated %.1f MB/s after C2 compiled it, but the recording shows no"
+              + " reason", rate / MB)
+          : String.format(Locale.ROOT, "allocated %.1f MB/s, but C2 never compiled %s in the recording (highest tier"
+              + " %d), so whether C2 would remove it does not show; record past the warm-up", rate / MB,
+              line.method(), jit.highestLevel(line.className(), line.method()).orElse(0));
       input.undecided().accept(String.format(Locale.ROOT, "ESCAPE_CANDIDATE: %s: the %s does not escape %s by its"
-          + " bytecode and still allocated %.1f MB/s after C2 compiled it, but the recording shows no reason",
-          where(line), EscapeReason.simple(site.key().allocatedType()), line.method(), rate / MB));
+          + " bytecode and %s", where(line), EscapeReason.simple(site.key().allocatedType()), line.method(),
+          undecided));
       return Optional.empty();
     }
     return Optional.of(finding(input, site, line, verdict, reason.get(), from, rate, share));
