@@ -7,10 +7,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.heapwise.analyzer.finding.Severity;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BinaryOperator;
 
 /**
  * Allocation per unit of work of a workload, per site and in all, with the findings it had: what a gate compares a
@@ -117,7 +119,7 @@ public record Baseline(String schema, WorkUnit unit, List<Recording> recordings,
     for (Measurement m : measurements) {
       m.findings().forEach((id, finding) -> {
         if (finding.site() != null && finding.site().className() != null) {
-          findings.merge(id, finding.severity(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+          findings.merge(id, finding.severity(), BinaryOperator.maxBy(Comparator.naturalOrder()));
         }
       });
     }

@@ -11,10 +11,12 @@ import io.heapwise.analyzer.model.TestAllocation;
 import io.heapwise.analyzer.report.Report;
 import io.heapwise.analyzer.report.SiteSummary;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 
 /**
  * What one recording allocated, in the terms a gate compares: bytes and samples in all and per site, the units of
@@ -54,7 +56,8 @@ public record Measurement(String source, double units, long totalBytes, long tot
     Map<String, Finding> findings = new LinkedHashMap<>();
     // An id names a line, and one line can allocate two types (a String and its byte[]), each with a finding: the
     // worse stands for the line, so the gate's verdict does not depend on which of them the ranking put last.
-    report.findings().forEach(finding -> findings.merge(finding.id(), finding, Measurement::worse));
+    BinaryOperator<Finding> worse = BinaryOperator.maxBy(Comparator.comparing(Finding::severity));
+    report.findings().forEach(finding -> findings.merge(finding.id(), finding, worse));
     return new Measurement(source, units, total, report.recording().allocationSamples(), sites, findings, tests);
   }
 
@@ -75,10 +78,6 @@ public record Measurement(String source, double units, long totalBytes, long tot
     }
     Report report = analyzer.report(profile, options.withTopSites(Math.max(1, profile.sites().size())));
     return of(recording.getFileName().toString(), report, units, profile.tests());
-  }
-
-  private static Finding worse(Finding first, Finding second) {
-    return second.severity().compareTo(first.severity()) > 0 ? second : first;
   }
 
   /** A recording that did no unit of work by the counter asked for. */
