@@ -123,6 +123,29 @@ class AgentRecordingIT {
   }
 
   @Test
+  void allocationProfilingSetsTheSampleThrottleOverTheSettingsOwn() throws Exception {
+    Path out = dir.resolve("maximum.jfr");
+
+    ForkedJvm.Result result = ForkedJvm.runWithAgent("out=" + out + ",settings=default,allocation-profiling=maximum",
+        SMALL_HEAP, AllocatingApp.class, "300");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.heapwiseLines()).as(result.toString()).first().isEqualTo("[heapwise] recording to " + out
+        + " (settings default, allocation samples at 1000000000/s, duration until exit)");
+    long sampleType;
+    try (RecordingFile file = new RecordingFile(out)) {
+      sampleType = file.readEventTypes().stream().filter(t -> t.getName().equals("jdk.ObjectAllocationSample"))
+          .findFirst().orElseThrow().getId();
+    }
+    // The JDK's default.jfc throttles at 150/s; what JFR says it applied is the level asked for.
+    Map<String, String> applied = RecordingFile.readAllEvents(out).stream()
+        .filter(e -> e.getEventType().getName().equals("jdk.ActiveSetting") && e.getLong("id") == sampleType)
+        .collect(Collectors.toMap(e -> e.getString("name"), e -> e.getString("value"), (a, b) -> b));
+    assertThat(applied).containsEntry("throttle", "1000000000/s").containsEntry("stackTrace", "true")
+        .containsEntry("enabled", "true");
+  }
+
+  @Test
   void replacesAnOlderRecordingAtTheSamePath() throws Exception {
     Path out = Files.writeString(dir.resolve("again.jfr"), "an older recording");
 

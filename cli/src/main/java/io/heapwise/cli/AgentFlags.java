@@ -12,8 +12,8 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --include}, {@code --exclude}, {@code --settings}, {@code --instrument} and {@code --sample}: what the
- * agent records, for every command that loads it ({@code record}, {@code attach}).
+ * {@code --include}, {@code --exclude}, {@code --settings}, {@code --allocation-profiling}, {@code --instrument}
+ * and {@code --sample}: what the agent records, for every command that loads it ({@code record}, {@code attach}).
  */
 final class AgentFlags {
 
@@ -32,6 +32,12 @@ final class AgentFlags {
       description = "JFR settings: heapwise (default: allocation samples, GC, JIT, threads), heapwise-sizes "
           + "(adds TLAB events: exact sizes for capacity advice, more events), default, profile, or a .jfc file.")
   String settings;
+
+  @Option(names = "--allocation-profiling", paramLabel = "LEVEL",
+      description = "How often JFR samples allocations, by the JDK's levels: low, medium (the heapwise settings' "
+          + "300/s), high (1000/s) or maximum (every TLAB refill). Use maximum for test runs and CI baselines: "
+          + "throttled samples that cut a burst give its bytes to one object, and short runs' sites move.")
+  String allocationProfiling;
 
   @Option(names = "--instrument",
       description = "Also rewrite the --include packages' allocation sites (classes already loaded too) to measure "
@@ -57,6 +63,7 @@ final class AgentFlags {
 
   /** The agent's option string for a recording to {@code out}; {@code duration} null: until the end. */
   String render(Path out, String duration) throws BadInputException {
-    return new AgentOptions(out, duration, include, exclude, settings, instrument, sample).render();
+    return new AgentOptions(out, duration, include, exclude, settings, allocationProfiling, instrument,
+        sample).render();
   }
 }

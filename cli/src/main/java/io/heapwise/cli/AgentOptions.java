@@ -13,11 +13,16 @@ import java.util.List;
  *
  * @param duration {@code null} to record until the application exits
  * @param settings {@code null} for the agent's default JFR settings
+ * @param allocationProfiling {@code low}, {@code medium}, {@code high} or {@code maximum}; {@code null} for the
+ *     settings' own allocation sample rate
  * @param instrument whether the agent rewrites the included packages' allocation sites to measure lifetimes
  * @param sample {@code 1/N}, or {@code null} for the agent's default sampling
  */
 record AgentOptions(Path out, String duration, List<String> include, List<String> exclude, String settings,
-    boolean instrument, String sample) {
+    String allocationProfiling, boolean instrument, String sample) {
+
+  /** The levels of the JDK's {@code allocation-profiling} option, which the agent takes by the same names. */
+  static final List<String> ALLOCATION_PROFILING_LEVELS = List.of("low", "medium", "high", "maximum");
 
   AgentOptions {
     include = List.copyOf(include);
@@ -38,6 +43,13 @@ record AgentOptions(Path out, String duration, List<String> include, List<String
     }
     if (settings != null) {
       pairs.add("settings=" + value("--settings", settings, ",=;"));
+    }
+    if (allocationProfiling != null) {
+      if (!ALLOCATION_PROFILING_LEVELS.contains(allocationProfiling)) {
+        throw new BadInputException("--allocation-profiling is low, medium, high or maximum (150, 300 or 1000"
+            + " samples/s, or every TLAB refill), not '" + allocationProfiling + "'");
+      }
+      pairs.add("allocation-profiling=" + allocationProfiling);
     }
     if (instrument) {
       if (include.isEmpty()) {

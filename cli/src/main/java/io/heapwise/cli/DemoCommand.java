@@ -69,7 +69,8 @@ final class DemoCommand implements Callable<Integer> {
     Files.deleteIfExists(recording);
     // With exact sizes from TLAB events the report can name the capacity to presize to; a demo can afford them.
     String agentOptions =
-        new AgentOptions(recording, null, List.of(SAMPLE_PACKAGE), List.of(), "heapwise-sizes", false, null).render();
+        new AgentOptions(recording, null, List.of(SAMPLE_PACKAGE), List.of(), "heapwise-sizes", null, false, null)
+            .render();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command = JavaCommandLine.of(List.of(java.toString(), "-cp", samples.toString(), SAMPLE,
         "--seconds", String.valueOf(seconds))).withAgent(agent.toString(), agentOptions);

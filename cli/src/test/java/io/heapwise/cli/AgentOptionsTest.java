@@ -15,7 +15,7 @@ class AgentOptionsTest {
 
   @Test
   void instrumentationOptionsReachTheAgent() throws Exception {
-    String rendered = new AgentOptions(OUT, "30s", List.of("com.acme", "org.shop"), List.of(), null, true, "1/64")
+    String rendered = new AgentOptions(OUT, "30s", List.of("com.acme", "org.shop"), List.of(), null, null, true, "1/64")
         .render();
     assertThat(rendered).isEqualTo("out=/tmp/app.jfr,duration=30s,include=com.acme;org.shop,instrument=true,"
         + "sample=1/64");
@@ -23,15 +23,25 @@ class AgentOptionsTest {
 
   @Test
   void instrumentationNeedsIncludedPackages() {
-    assertThatThrownBy(() -> new AgentOptions(OUT, null, List.of(), List.of(), null, true, null).render())
+    assertThatThrownBy(() -> new AgentOptions(OUT, null, List.of(), List.of(), null, null, true, null).render())
         .isInstanceOf(BadInputException.class)
         .hasMessageStartingWith("--instrument needs --include PKG");
   }
 
   @Test
   void sampleWithoutInstrumentIsRefused() {
-    assertThatThrownBy(() -> new AgentOptions(OUT, null, List.of("a"), List.of(), null, false, "1/64").render())
+    assertThatThrownBy(() -> new AgentOptions(OUT, null, List.of("a"), List.of(), null, null, false, "1/64").render())
         .isInstanceOf(BadInputException.class)
         .hasMessage("--sample only applies with --instrument");
+  }
+
+  @Test
+  void allocationProfilingReachesTheAgentByTheJdksLevelNames() throws Exception {
+    String rendered = new AgentOptions(OUT, null, List.of(), List.of(), null, "maximum", false, null).render();
+    assertThat(rendered).isEqualTo("out=/tmp/app.jfr,allocation-profiling=maximum");
+    assertThatThrownBy(() -> new AgentOptions(OUT, null, List.of(), List.of(), null, "max", false, null).render())
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("--allocation-profiling is low, medium, high or maximum (150, 300 or 1000 samples/s, or every"
+            + " TLAB refill), not 'max'");
   }
 }

@@ -48,6 +48,7 @@ public final class RecordingControl {
   static final String SIZES_SETTINGS = "heapwise-sizes";
   private static final List<String> SIZE_EVENTS =
       List.of("jdk.ObjectAllocationInNewTLAB", "jdk.ObjectAllocationOutsideTLAB");
+  private static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
   private static final String BUNDLED_SETTINGS_RESOURCE = "heapwise.jfc";
   private static final String RECORDING_NAME = "heapwise";
   private static final double BYTES_PER_MB = 1024.0 * 1024.0;
@@ -95,6 +96,9 @@ public final class RecordingControl {
       if (args.settings().equals(SIZES_SETTINGS)) {
         SIZE_EVENTS.forEach(event -> recording.enable(event).withStackTrace());
       }
+      if (args.allocationThrottle() != null) {
+        recording.enable(ALLOCATION_SAMPLE).withStackTrace().with("throttle", args.allocationThrottle());
+      }
     } catch (RuntimeException e) {
       throw new StartFailure("JFR rejected settings " + args.settings() + ": " + e.getMessage(), e);
     }
@@ -105,7 +109,9 @@ public final class RecordingControl {
       control.abandon();
       throw new StartFailure("could not start the JFR recording: " + describe(e), e);
     }
-    log.info("recording to " + args.out() + " (settings " + args.settings() + ", duration " + describeEnd(args) + ")");
+    log.info("recording to " + args.out() + " (settings " + args.settings()
+        + (args.allocationThrottle() == null ? "" : ", allocation samples at " + args.allocationThrottle())
+        + ", duration " + describeEnd(args) + ")");
     return control;
   }
 

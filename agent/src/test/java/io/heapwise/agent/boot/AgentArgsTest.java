@@ -34,6 +34,7 @@ class AgentArgsTest {
     assertThat(args.include()).isEmpty();
     assertThat(args.exclude()).isEmpty();
     assertThat(args.settings()).isEqualTo(AgentArgs.DEFAULT_SETTINGS);
+    assertThat(args.allocationThrottle()).as("the settings' own throttle").isNull();
     assertThat(args.log()).isEqualTo(AgentArgs.DEFAULT_LOG);
     assertThat(args.raw()).isEqualTo(raw == null ? "" : raw);
     assertThat(args.instrument()).isFalse();
@@ -96,6 +97,21 @@ class AgentArgsTest {
     assertThat(args.settings()).isEqualTo("profile");
     assertThat(args.log()).isEqualTo("/tmp/heapwise.log");
     assertThat(args.raw()).isEqualTo(raw);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"low, 150/s", "medium, 300/s", "high, 1000/s", "maximum, 1000000000/s"})
+  void allocationProfilingTakesTheJdksLevelsAndTheirThrottles(String level, String throttle) throws Exception {
+    assertThat(parse("allocation-profiling=" + level).allocationThrottle()).isEqualTo(throttle);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"off", "max", "1000/s", "MAXIMUM"})
+  void allocationProfilingRefusesAnythingElseAndListsTheLevels(String value) {
+    assertThatThrownBy(() -> parse("allocation-profiling=" + value))
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageStartingWith("option 'allocation-profiling' is low (150 samples/s), medium")
+        .hasMessageEndingWith(", not '" + value + "'");
   }
 
   @Test
@@ -218,8 +234,8 @@ class AgentArgsTest {
     assertThatThrownBy(() -> parse("out=a.jfr,interval=5s"))
         .isInstanceOf(InvalidOptionException.class)
         .hasMessageContaining("unknown option 'interval'")
-        .hasMessageContaining("valid: out, duration, include, exclude, settings, log, instrument, sample, count, track,"
-            + " owner, report, report-file");
+        .hasMessageContaining("valid: out, duration, include, exclude, settings, allocation-profiling, log,"
+            + " instrument, sample, count, track, owner, report, report-file");
   }
 
   @Test
