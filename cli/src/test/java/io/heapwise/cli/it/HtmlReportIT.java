@@ -108,14 +108,19 @@ class HtmlReportIT {
   /**
    * Scrolls the element into view and clicks its middle, as a user would. The mouse rests on it first: headless
    * Chromium shows classic scroll bars only once the mouse moves over the page, which narrows the page by their
-   * width and moves what was measured before.
+   * width; the findings' text above the flame graph wraps anew and moves what was measured before. So the click
+   * waits until the element has stayed put for a few frames, and checks that the point is on it.
    */
   private static void clickOn(HeadlessChromium chromium, String element) {
     JsonNode middle = middleOf(chromium, element);
     chromium.moveMouse(middle.get(0).asDouble(), middle.get(1).asDouble());
-    chromium.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
-    middle = middleOf(chromium, element);
-    chromium.click(middle.get(0).asDouble(), middle.get(1).asDouble());
+    middle = settledMiddleOf(chromium, element);
+    double x = middle.get(0).asDouble();
+    double y = middle.get(1).asDouble();
+    assertThat(chromium.evaluate("(e => { const hit = document.elementFromPoint(" + x + ", " + y + ");"
+        + " return hit === e || e.contains(hit) ? 'on it' : hit && hit.outerHTML.slice(0, 200); })(" + element + ")")
+        .asText()).as("what is at (%s, %s), where %s is", x, y, element).isEqualTo("on it");
+    chromium.click(x, y);
   }
 
   /** The report the page draws, read back from its JSON block with the analyzer's own reader. */
@@ -135,5 +140,15 @@ class HtmlReportIT {
   private static JsonNode middleOf(HeadlessChromium chromium, String element) {
     return chromium.evaluate("(e => { e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();"
         + " return [r.left + r.width / 2, r.top + r.height / 2]; })(" + element + ")");
+  }
+
+  /** The element's middle once it has not moved for five frames in a row (at most two seconds). */
+  private static JsonNode settledMiddleOf(HeadlessChromium chromium, String element) {
+    return chromium.evaluate("(e => new Promise(done => { e.scrollIntoView({block: 'center'});"
+        + " const end = performance.now() + 2000; let last = '', still = 0;"
+        + " (function frame() { const r = e.getBoundingClientRect(), now = [r.left, r.top, r.width, r.height].join();"
+        + " still = now === last ? still + 1 : 0; last = now;"
+        + " if (still >= 5 || performance.now() > end) done([r.left + r.width / 2, r.top + r.height / 2]);"
+        + " else requestAnimationFrame(frame); })(); }))(" + element + ")");
   }
 }
