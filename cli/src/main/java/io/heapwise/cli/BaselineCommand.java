@@ -66,8 +66,10 @@ final class BaselineCommand implements Callable<Integer> {
       }
     }
     PrintWriter err = spec.commandLine().getErr();
-    Baseline baseline = profile.read(AnalysisOptions.defaults(), err,
-        options -> GateInputs.read(recordings, work, null, options).measured());
+    GateInputs measured = profile.read(AnalysisOptions.defaults(), err,
+        options -> GateInputs.read(recordings, work, null, options));
+    measured.printNotes(err);
+    Baseline baseline = measured.measured();
     try {
       AtomicFiles.writeText(output, out -> BaselineJson.write(baseline, out));
     } catch (IOException e) {

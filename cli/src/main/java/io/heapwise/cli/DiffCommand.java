@@ -62,6 +62,8 @@ final class DiffCommand implements Callable<Integer> {
         options -> GateInputs.read(List.of(before), work, null, options));
     GateInputs b = profile.read(AnalysisOptions.defaults(), err,
         options -> GateInputs.read(List.of(after), work, a.measured().unit(), options));
+    a.printNotes(err);
+    b.printNotes(err);
     Comparison comparison;
     try {
       comparison = Comparison.of(a.measured(), b.measured(), b.findings(),

@@ -88,6 +88,7 @@ final class GateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     GateInputs run = profile.read(AnalysisOptions.defaults(), err,
         options -> GateInputs.read(current, work, baseline.unit(), options));
+    run.printNotes(err);
     Comparison comparison;
     try {
       comparison = Comparison.of(baseline, run.measured(), run.findings(), limits);

@@ -14,6 +14,7 @@ import io.heapwise.analyzer.gate.WorkUnit;
 import io.heapwise.analyzer.report.Report;
 import io.heapwise.analyzer.report.ReportJson;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -30,8 +31,22 @@ import java.util.Map;
  *
  * @param measured the input in a baseline's terms
  * @param findings the findings of the recordings or report, by id; a baseline file holds only their severities
+ * @param notes what the analysis noted about each recording or report, as {@code file: note}
  */
-record GateInputs(Baseline measured, Map<String, Finding> findings) {
+record GateInputs(Baseline measured, Map<String, Finding> findings, List<String> notes) {
+
+  GateInputs {
+    notes = List.copyOf(notes);
+  }
+
+  /**
+   * The notes on stderr, one line each, apart from the comparison's own output: that samples weighed so unevenly
+   * that sites are rough is why a site may be missing from a failed gate's causes.
+   */
+  void printNotes(PrintWriter err) {
+    notes.forEach(note -> err.println("heapwise: note: " + note));
+    err.flush();
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,6 +80,7 @@ record GateInputs(Baseline measured, Map<String, Finding> findings) {
     WorkUnit unit = work.unit(fallback);
     List<Measurement> measurements = new ArrayList<>();
     Map<String, Finding> findings = new HashMap<>();
+    List<String> notes = new ArrayList<>();
     for (Path file : files) {
       Measurement measurement;
       try {
@@ -74,8 +90,9 @@ record GateInputs(Baseline measured, Map<String, Finding> findings) {
       }
       measurements.add(measurement);
       findings.putAll(measurement.findings());
+      measurement.notes().forEach(note -> notes.add(file + ": " + note));
     }
-    return new GateInputs(Baseline.of(unit, measurements), findings);
+    return new GateInputs(Baseline.of(unit, measurements), findings, notes);
   }
 
   private static GateInputs readJson(Path file, WorkOptions work, WorkUnit fallback) throws BadInputException {
@@ -87,7 +104,7 @@ record GateInputs(Baseline measured, Map<String, Finding> findings) {
     }
     String schema = tree == null || tree.get("schema") == null ? "" : tree.get("schema").asText();
     if (Baseline.SCHEMA.equals(schema)) {
-      return new GateInputs(readBaseline(file), Map.of());
+      return new GateInputs(readBaseline(file), Map.of(), List.of());
     }
     if (!Report.SCHEMA.equals(schema)) {
       throw new BadInputException(file + ": neither a Heapwise baseline (" + Baseline.SCHEMA + ") nor a report ("
@@ -106,7 +123,8 @@ record GateInputs(Baseline measured, Map<String, Finding> findings) {
     }
     Measurement measurement = Measurement.of(file.getFileName().toString(), report,
         WorkUnit.GIVEN.equals(unit.kind()) ? unit.units() : 1, Map.of());
-    return new GateInputs(Baseline.of(unit, List.of(measurement)), measurement.findings());
+    return new GateInputs(Baseline.of(unit, List.of(measurement)), measurement.findings(),
+        measurement.notes().stream().map(note -> file + ": " + note).toList());
   }
 
   private static boolean isJson(Path file) {

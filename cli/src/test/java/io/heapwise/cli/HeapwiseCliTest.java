@@ -114,6 +114,27 @@ class HeapwiseCliTest {
   }
 
   @Test
+  void aBaselineOfUnevenlyWeightedSamplesSaysSoOnStderr() throws Exception {
+    assumeTrue(TestEnvironment.corpus().isPresent(), "skipped: no corpus at "
+        + System.getProperty("heapwise.test.corpus"));
+    // JMC's recording of a JDK 21 service: 60 s at the JDK's default 150 samples/s, one sample carrying 22 MB.
+    Path uneven = TestEnvironment.corpus().get().resolve("hs21-jmc-jdk21-nullstacks.jfr");
+    Path even = TestEnvironment.corpus().get().resolve("hs17-ddtrace-object-allocation-sample.jfr");
+
+    assertThat(heapwise("baseline", uneven.toString(), "-o", tmp.resolve("uneven.json").toString()))
+        .isEqualTo(ExitCodes.OK);
+    assertThat(err.toString().lines()).contains("heapwise: note: " + uneven + ": 12 first-per-thread samples capped"
+        + " (4.7 GB from before the recording)")
+        .anySatisfy(line -> assertThat(line).startsWith("heapwise: note: " + uneven + ": the 255 allocation samples"
+            + " are as good as 15 even ones").contains("allocation-profiling=maximum"))
+        .last().asString().startsWith("heapwise: wrote ");
+    err.getBuffer().setLength(0);
+    assertThat(heapwise("baseline", even.toString(), "-o", tmp.resolve("even.json").toString()))
+        .isEqualTo(ExitCodes.OK);
+    assertThat(err.toString()).doesNotContain("as good as");
+  }
+
+  @Test
   void gateWritesEachCiFormatAndStillExitsOneOnARegression() throws Exception {
     Path base = baselineFile("base.json", 100_000);
     Path run = baselineFile("run.json", 150_000);

@@ -27,9 +27,12 @@ import java.util.function.BinaryOperator;
  * @param sites per site id ({@link #siteId}), bytes and samples
  * @param findings per finding id, the finding; the most severe of those sharing an id
  * @param tests per test, its exact allocation (from the Heapwise JUnit extension); empty without it
+ * @param notes what the report noted about the recording, e.g. samples that weigh so unevenly that the sites'
+ *     bytes are rough: for the reader of a gate, not compared
  */
 public record Measurement(String source, double units, long totalBytes, long totalSamples,
-    Map<String, long[]> sites, Map<String, Finding> findings, Map<String, TestAllocation> tests) {
+    Map<String, long[]> sites, Map<String, Finding> findings, Map<String, TestAllocation> tests,
+    List<String> notes) {
 
   public Measurement {
     if (!(units > 0)) {
@@ -38,6 +41,13 @@ public record Measurement(String source, double units, long totalBytes, long tot
     sites = Map.copyOf(sites);
     findings = Map.copyOf(findings);
     tests = Map.copyOf(tests);
+    notes = List.copyOf(notes);
+  }
+
+  /** A measurement without notes. */
+  public Measurement(String source, double units, long totalBytes, long totalSamples, Map<String, long[]> sites,
+      Map<String, Finding> findings, Map<String, TestAllocation> tests) {
+    this(source, units, totalBytes, totalSamples, sites, findings, tests, List.of());
   }
 
   /**
@@ -58,7 +68,8 @@ public record Measurement(String source, double units, long totalBytes, long tot
     // worse stands for the line, so the gate's verdict does not depend on which of them the ranking put last.
     BinaryOperator<Finding> worse = BinaryOperator.maxBy(Comparator.comparing(Finding::severity));
     report.findings().forEach(finding -> findings.merge(finding.id(), finding, worse));
-    return new Measurement(source, units, total, report.recording().allocationSamples(), sites, findings, tests);
+    return new Measurement(source, units, total, report.recording().allocationSamples(), sites, findings, tests,
+        report.recording().notes());
   }
 
   /**

@@ -15,6 +15,9 @@ import java.util.Set;
  * @param applicationPackages the packages whose frames are sites; empty means every frame outside the JDK
  * @param allocationSource the events bytes were computed from; {@code null} when there were none
  * @param sites by bytes, largest first
+ * @param effectiveAllocationSamples how many evenly weighted samples the sites' bytes are as good as (Kish's
+ *     effective sample size of the weights counted): the number of samples when they weigh alike, far fewer when a
+ *     throttle that cut bursts of allocation left a few samples carrying most bytes; 0 without allocation events
  * @param exactAllocatedByThread from {@code jdk.ThreadAllocationStatistics}: exact, not sampled
  * @param durationSeconds the time the recordings cover
  * @param threadStartSites where threads were started, most starts first
@@ -49,6 +52,7 @@ public record AllocationProfile(
     long eventsRead,
     AllocationSource allocationSource,
     List<AllocationSite> sites,
+    double effectiveAllocationSamples,
     Map<String, Long> bytesByType,
     Map<String, Long> bytesByThread,
     Map<String, Long> exactAllocatedByThread,

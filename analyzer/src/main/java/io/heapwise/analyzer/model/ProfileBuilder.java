@@ -39,6 +39,7 @@ public final class ProfileBuilder {
   private final Map<String, long[]> bytesByType = new HashMap<>();
   private final Map<String, long[]> bytesByThread = new LinkedHashMap<>();
   private final TreeMap<Long, long[]> bytesBySecond = new TreeMap<>();
+  private final WeightSquares[] weightSquares = newWeightSquares();
   private long lastSecondStartNanos;
   private long[] lastSecondBytes;
   private final Map<String, Long> exactAllocatedByThread = new LinkedHashMap<>();
@@ -306,6 +307,7 @@ public final class ProfileBuilder {
       timelineOrigin = epochNanos;
     }
     site.add(source, weight, epochNanos - timelineOrigin);
+    weightSquares[source.ordinal()].add(weight);
     typeBytes[source.ordinal()] += weight;
     threadBytes[source.ordinal()] += weight;
     secondSlot(epochNanos)[source.ordinal()] += weight;
@@ -477,6 +479,9 @@ public final class ProfileBuilder {
     }
     firstSamples.append(later.firstSamples, later.beganWithFile,
         released -> count(AllocationSource.OBJECT_ALLOCATION_SAMPLE, released));
+    for (int i = 0; i < SOURCES; i++) {
+      weightSquares[i].add(later.weightSquares[i]);
+    }
     later.bytesByType.forEach((type, bytes) ->
         addAll(bytesByType.computeIfAbsent(type, t -> new long[SOURCES]), bytes));
     later.bytesByThread.forEach((thread, bytes) ->
@@ -592,6 +597,7 @@ public final class ProfileBuilder {
       }
     }
     siteList.sort((a, b) -> Long.compare(b.bytes(), a.bytes()));
+    double effectiveSamples = effectiveSamples(source, first, siteList);
     List<TimelinePoint> timeline = new ArrayList<>();
     if (source != null) {
       TreeMap<Long, Long> perSecond = new TreeMap<>(first.bySecond);
@@ -599,13 +605,38 @@ public final class ProfileBuilder {
       perSecond.forEach((start, bytes) -> timeline.add(new TimelinePoint(start, TIMELINE_BUCKET_MILLIS, bytes)));
     }
     return new AllocationProfile(files, jdkVersion, agentVersion, List.copyOf(applicationPackages),
-        durationNanos / 1e9, eventsRead, source, siteList,
+        durationNanos / 1e9, eventsRead, source, siteList, effectiveSamples,
         pick(bytesByType, source, first.byType), pick(bytesByThread, source, first.byThread), exactAllocatedByThread,
         timeline, collections, heapSamples, List.copyOf(collectors), threadStartSites(), peakLiveThreads,
         new VmSettings(flags, compressedOops, objectAlignment), oldObjectSamples, largeAllocationSites(),
         enabledEvents, embeddedClassFiles, measuredLifetimes, measuredSizes, instrumentation, allProblems(),
         source == AllocationSource.OBJECT_ALLOCATION_SAMPLE ? settlement.correction() : FirstSampleCorrection.NONE,
         eventCounts(), jit.activity(), tests, stacks(source, settlement));
+  }
+
+  /** Kish's effective sample size of the weights counted from {@code source}, settled first samples included. */
+  private double effectiveSamples(AllocationSource source, FirstCounts first, List<AllocationSite> siteList) {
+    if (source == null) {
+      return 0;
+    }
+    WeightSquares squares = new WeightSquares();
+    squares.add(weightSquares[source.ordinal()]);
+    first.weights.forEach(squares::add);
+    long total = 0;
+    long samples = 0;
+    for (AllocationSite site : siteList) {
+      total += site.bytes();
+      samples += site.samples();
+    }
+    return squares.effectiveSamples(total, samples);
+  }
+
+  private static WeightSquares[] newWeightSquares() {
+    WeightSquares[] squares = new WeightSquares[SOURCES];
+    for (int i = 0; i < SOURCES; i++) {
+      squares[i] = new WeightSquares();
+    }
+    return squares;
   }
 
   /** The call tree with the settled first samples in, as {@link FirstCounts} adds them to sites. */
@@ -634,9 +665,11 @@ public final class ProfileBuilder {
     final Map<String, Long> byType = new HashMap<>();
     final Map<String, Long> byThread = new HashMap<>();
     final Map<Long, Long> bySecond = new HashMap<>();
+    final List<Long> weights = new ArrayList<>();
 
     FirstCounts(List<FirstSamples.Settled> settled) {
       for (FirstSamples.Settled s : settled) {
+        weights.add(s.weight());
         long[] site = bySite.computeIfAbsent(s.sample().site(), k -> new long[2]);
         site[0] += s.weight();
         site[1]++;

@@ -15,8 +15,9 @@ import java.util.List;
  * @param allocationSource the event type that bytes per site were computed from, or {@code null} when the
  *     recordings have no allocation events
  * @param problems one line per file or chunk that could not be read whole, with the events read before it
- * @param notes one line per correction made to what the recordings say, e.g. bytes left out of the threads' first
- *     allocation samples as allocated before the recording began; absent when none
+ * @param notes one line per correction made to what the recordings say (bytes left out of the threads' first
+ *     allocation samples as allocated before the recording began) or caveat about it (samples that weigh so
+ *     unevenly that the sites' bytes are rough); absent when none
  * @param instrumentation how the agent's bytecode instrumentation ran; absent when it did not
  */
 @JsonPropertyOrder({"files", "jdk", "agentVersion", "applicationPackages", "durationSeconds", "eventsRead",

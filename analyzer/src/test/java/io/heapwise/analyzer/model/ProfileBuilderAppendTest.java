@@ -47,6 +47,8 @@ class ProfileBuilderAppendTest {
     }
 
     assertThat(reportOf(appended)).isEqualTo(reportOf(oneBuilder));
+    assertThat(appended.build().effectiveAllocationSamples())
+        .isEqualTo(oneBuilder.build().effectiveAllocationSamples());
   }
 
   private static void read(Chunk chunk, ProfileBuilder builder) {

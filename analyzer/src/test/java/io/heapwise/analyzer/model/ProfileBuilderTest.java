@@ -3,6 +3,7 @@
 package io.heapwise.analyzer.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,46 @@ class ProfileBuilderTest {
     event(0);
     sample(1, 100, 1_000 * MB);
     sample(1, 1_100, 100 * MB);
+  }
+
+  @Test
+  void evenlyWeightedSamplesAreAsGoodAsTheirNumber() {
+    event(0);
+    builder.threadStarted(AT_WORK, 3);
+    for (int i = 1; i <= 40; i++) {
+      sample(3, 10 * i, 2 * MB);
+    }
+
+    assertThat(builder.build().effectiveAllocationSamples()).isCloseTo(40, offset(1e-9));
+  }
+
+  @Test
+  void aFewHeavySamplesAmongManyLightOnesAreAsGoodAsAFewEvenOnes() {
+    event(0);
+    builder.threadStarted(AT_WORK, 3);
+    for (int i = 1; i <= 100; i++) {
+      sample(3, 10 * i, 1 * MB);
+    }
+    // A burst the throttle skipped: two samples carry two thirds of the bytes.
+    sample(3, 1_010, 100 * MB);
+    sample(3, 1_020, 100 * MB);
+
+    AllocationProfile profile = builder.build();
+
+    assertThat(profile.allocationSamples()).isEqualTo(102);
+    // (100 + 200)^2 / (100 * 1 + 2 * 100^2), in MB
+    assertThat(profile.effectiveAllocationSamples()).isCloseTo(90_000.0 / 20_100, offset(1e-9));
+  }
+
+  @Test
+  void weightsWhoseSquaresOverflowALongAreSquaredExactly() {
+    event(0);
+    builder.threadStarted(AT_WORK, 3);
+    for (int i = 1; i <= 3; i++) {
+      sample(3, 10 * i, 16_000 * MB * 1_000); // 16 TB: its square is about 2.6e32
+    }
+
+    assertThat(builder.build().effectiveAllocationSamples()).isCloseTo(3, offset(1e-9));
   }
 
   private void event(long atMillis) {

@@ -30,6 +30,7 @@ public final class TestProfiles {
   private final Map<InstrumentedSite, MeasuredLifetimes> lifetimes = new HashMap<>();
   private final Map<InstrumentedSite, MeasuredSizes> sizes = new HashMap<>();
   private InstrumentationStats instrumentation;
+  private Double effectiveSamples;
 
   public static TestProfiles profile() {
     return new TestProfiles();
@@ -47,6 +48,12 @@ public final class TestProfiles {
 
   public TestProfiles seconds(double duration) {
     this.seconds = duration;
+    return this;
+  }
+
+  /** How many even samples the sites' samples are as good as; by default their number (all weigh alike). */
+  public TestProfiles effectiveSamples(double effective) {
+    this.effectiveSamples = effective;
     return this;
   }
 
@@ -155,7 +162,8 @@ public final class TestProfiles {
     Map<String, Long> byType = new HashMap<>();
     sorted.forEach(s -> byType.merge(s.key().allocatedType(), s.bytes(), Long::sum));
     return new AllocationProfile(List.of("test.jfr"), jdkVersion, null, List.of(), seconds, 1000,
-        sites.isEmpty() ? null : AllocationSource.OBJECT_ALLOCATION_SAMPLE, sorted, byType, Map.of("main", 1L),
+        sites.isEmpty() ? null : AllocationSource.OBJECT_ALLOCATION_SAMPLE, sorted,
+        effectiveSamples != null ? effectiveSamples : sorted.stream().mapToLong(AllocationSite::samples).sum(), byType, Map.of("main", 1L),
         Map.of(), List.of(), collections, heap, List.of("G1New"), threadStarts, 12,
         new VmSettings(flags, true, 8), oldObjectSamples, List.of(), enabled, Map.of(), lifetimes, sizes,
         instrumentation, List.of(), FirstSampleCorrection.NONE, Map.of(), JitActivity.NONE, Map.of(), null);
