@@ -15,9 +15,8 @@ import java.util.Set;
  * @param applicationPackages the packages whose frames are sites; empty means every frame outside the JDK
  * @param allocationSource the events bytes were computed from; {@code null} when there were none
  * @param sites by bytes, largest first
- * @param effectiveAllocationSamples how many evenly weighted samples the sites' bytes are as good as (Kish's
- *     effective sample size of the weights counted): the number of samples when they weigh alike, far fewer when a
- *     throttle that cut bursts of allocation left a few samples carrying most bytes; 0 without allocation events
+ * @param allocationWeightSquares the sum of the squared weights counted from {@code allocationSource}, settled
+ *     first samples included, for {@link #effectiveAllocationSamples()}; 0 without allocation events
  * @param exactAllocatedByThread from {@code jdk.ThreadAllocationStatistics}: exact, not sampled
  * @param durationSeconds the time the recordings cover
  * @param threadStartSites where threads were started, most starts first
@@ -52,7 +51,7 @@ public record AllocationProfile(
     long eventsRead,
     AllocationSource allocationSource,
     List<AllocationSite> sites,
-    double effectiveAllocationSamples,
+    double allocationWeightSquares,
     Map<String, Long> bytesByType,
     Map<String, Long> bytesByThread,
     Map<String, Long> exactAllocatedByThread,
@@ -113,6 +112,20 @@ public record AllocationProfile(
       total += site.samples();
     }
     return total;
+  }
+
+  /**
+   * How many evenly weighted samples the sites' bytes are as good as: Kish's effective sample size,
+   * {@code (sum w)^2 / sum w^2}. The number of samples when they weigh alike, far fewer when a throttle that cut
+   * bursts of allocation left a few samples carrying most bytes.
+   */
+  public double effectiveAllocationSamples() {
+    long samples = allocationSamples();
+    if (!(allocationWeightSquares > 0)) {
+      return samples;
+    }
+    double total = totalBytes();
+    return Math.min(samples, total * total / allocationWeightSquares);
   }
 
   /** All {@code jdk.ThreadStart} events, whichever frame started the thread. */

@@ -597,7 +597,6 @@ public final class ProfileBuilder {
       }
     }
     siteList.sort((a, b) -> Long.compare(b.bytes(), a.bytes()));
-    double effectiveSamples = effectiveSamples(source, first, siteList);
     List<TimelinePoint> timeline = new ArrayList<>();
     if (source != null) {
       TreeMap<Long, Long> perSecond = new TreeMap<>(first.bySecond);
@@ -605,7 +604,8 @@ public final class ProfileBuilder {
       perSecond.forEach((start, bytes) -> timeline.add(new TimelinePoint(start, TIMELINE_BUCKET_MILLIS, bytes)));
     }
     return new AllocationProfile(files, jdkVersion, agentVersion, List.copyOf(applicationPackages),
-        durationNanos / 1e9, eventsRead, source, siteList, effectiveSamples,
+        durationNanos / 1e9, eventsRead, source, siteList,
+        weightSquares(source, first),
         pick(bytesByType, source, first.byType), pick(bytesByThread, source, first.byThread), exactAllocatedByThread,
         timeline, collections, heapSamples, List.copyOf(collectors), threadStartSites(), peakLiveThreads,
         new VmSettings(flags, compressedOops, objectAlignment), oldObjectSamples, largeAllocationSites(),
@@ -614,21 +614,15 @@ public final class ProfileBuilder {
         eventCounts(), jit.activity(), tests, stacks(source, settlement));
   }
 
-  /** Kish's effective sample size of the weights counted from {@code source}, settled first samples included. */
-  private double effectiveSamples(AllocationSource source, FirstCounts first, List<AllocationSite> siteList) {
+  /** The sum of the squared weights counted from {@code source}, settled first samples included. */
+  private double weightSquares(AllocationSource source, FirstCounts first) {
     if (source == null) {
       return 0;
     }
     WeightSquares squares = new WeightSquares();
     squares.add(weightSquares[source.ordinal()]);
-    first.weights.forEach(squares::add);
-    long total = 0;
-    long samples = 0;
-    for (AllocationSite site : siteList) {
-      total += site.bytes();
-      samples += site.samples();
-    }
-    return squares.effectiveSamples(total, samples);
+    squares.add(first.weightSquares);
+    return squares.value();
   }
 
   private static WeightSquares[] newWeightSquares() {
@@ -665,11 +659,11 @@ public final class ProfileBuilder {
     final Map<String, Long> byType = new HashMap<>();
     final Map<String, Long> byThread = new HashMap<>();
     final Map<Long, Long> bySecond = new HashMap<>();
-    final List<Long> weights = new ArrayList<>();
+    final WeightSquares weightSquares = new WeightSquares();
 
     FirstCounts(List<FirstSamples.Settled> settled) {
       for (FirstSamples.Settled s : settled) {
-        weights.add(s.weight());
+        weightSquares.add(s.weight());
         long[] site = bySite.computeIfAbsent(s.sample().site(), k -> new long[2]);
         site[0] += s.weight();
         site[1]++;

@@ -29,14 +29,4 @@ final class WeightSquares {
     double unsignedLow = (low >>> 1) * 2.0 + (low & 1);
     return high * 0x1p64 + unsignedLow;
   }
-
-  /**
-   * How many evenly weighted samples {@code samples} with these squares and {@code totalWeight} are as good as:
-   * Kish's effective sample size, {@code (sum w)^2 / sum w^2}. Equal weights give {@code samples}; a few heavy
-   * ones give about their number.
-   */
-  double effectiveSamples(long totalWeight, long samples) {
-    double squares = value();
-    return squares > 0 ? Math.min(samples, (double) totalWeight * totalWeight / squares) : samples;
-  }
 }

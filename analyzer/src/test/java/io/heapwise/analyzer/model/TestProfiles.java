@@ -156,6 +156,12 @@ public final class TestProfiles {
     return this;
   }
 
+  /** Squared weights that give {@link #effectiveSamples}; 0, which stands for even weights, when it is unset. */
+  private double weightSquares(List<AllocationSite> sorted) {
+    double total = sorted.stream().mapToLong(AllocationSite::bytes).sum();
+    return effectiveSamples == null ? 0 : total * total / effectiveSamples;
+  }
+
   public AllocationProfile build() {
     List<AllocationSite> sorted = new ArrayList<>(sites);
     sorted.sort((a, b) -> Long.compare(b.bytes(), a.bytes()));
@@ -163,8 +169,7 @@ public final class TestProfiles {
     sorted.forEach(s -> byType.merge(s.key().allocatedType(), s.bytes(), Long::sum));
     return new AllocationProfile(List.of("test.jfr"), jdkVersion, null, List.of(), seconds, 1000,
         sites.isEmpty() ? null : AllocationSource.OBJECT_ALLOCATION_SAMPLE, sorted,
-        effectiveSamples != null ? effectiveSamples : sorted.stream().mapToLong(AllocationSite::samples).sum(),
-        byType, Map.of("main", 1L),
+        weightSquares(sorted), byType, Map.of("main", 1L),
         Map.of(), List.of(), collections, heap, List.of("G1New"), threadStarts, 12,
         new VmSettings(flags, true, 8), oldObjectSamples, List.of(), enabled, Map.of(), lifetimes, sizes,
         instrumentation, List.of(), FirstSampleCorrection.NONE, Map.of(), JitActivity.NONE, Map.of(), null);
