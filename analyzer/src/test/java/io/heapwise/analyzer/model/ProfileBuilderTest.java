@@ -178,22 +178,14 @@ class ProfileBuilderTest {
 
   @Test
   void evenlyWeightedSamplesAreAsGoodAsTheirNumber() {
-    event(0);
-    builder.threadStarted(AT_WORK, 3);
-    for (int i = 1; i <= 40; i++) {
-      sample(3, 10 * i, 2 * MB);
-    }
+    samplesOfAThreadStartedInTheRecording(40, 2 * MB);
 
     assertThat(builder.build().effectiveAllocationSamples()).isCloseTo(40, offset(1e-9));
   }
 
   @Test
   void aFewHeavySamplesAmongManyLightOnesAreAsGoodAsAFewEvenOnes() {
-    event(0);
-    builder.threadStarted(AT_WORK, 3);
-    for (int i = 1; i <= 100; i++) {
-      sample(3, 10 * i, 1 * MB);
-    }
+    samplesOfAThreadStartedInTheRecording(100, 1 * MB);
     // A burst the throttle skipped: two samples carry two thirds of the bytes.
     sample(3, 1_010, 100 * MB);
     sample(3, 1_020, 100 * MB);
@@ -207,13 +199,18 @@ class ProfileBuilderTest {
 
   @Test
   void weightsWhoseSquaresOverflowALongAreSquaredExactly() {
-    event(0);
-    builder.threadStarted(AT_WORK, 3);
-    for (int i = 1; i <= 3; i++) {
-      sample(3, 10 * i, 16_000 * MB * 1_000); // 16 TB: its square is about 2.6e32
-    }
+    samplesOfAThreadStartedInTheRecording(3, 16_000 * MB * 1_000); // 16 TB: its square is about 2.6e32
 
     assertThat(builder.build().effectiveAllocationSamples()).isCloseTo(3, offset(1e-9));
+  }
+
+  /** Thread 3, started after the recording began (so its first sample is kept whole), samples every 10 ms. */
+  private void samplesOfAThreadStartedInTheRecording(int count, long weight) {
+    event(0);
+    builder.threadStarted(AT_WORK, 3);
+    for (int i = 1; i <= count; i++) {
+      sample(3, 10 * i, weight);
+    }
   }
 
   private void event(long atMillis) {
